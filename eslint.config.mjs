@@ -1,0 +1,30 @@
+// Lint: Obsidian's recommended rules (typed), plus typescript-eslint for the whole tree.
+import tseslint from "typescript-eslint";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import { defineConfig, globalIgnores } from "eslint/config";
+
+export default defineConfig([
+	globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "test-artifacts/", "bench/out/", "example-vault/", "**/*.mjs"]),
+	...obsidianmd.configs.recommended,
+	{
+		files: ["**/*.ts"],
+		languageOptions: {
+			parser: tseslint.parser,
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+	},
+	{
+		// The CLI, tests, benches and the browser test host run on Node / in a test page, not in Obsidian.
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "vitest.config.ts"],
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"import/no-nodejs-modules": "off",
+			"no-console": "off",
+			"obsidianmd/rule-custom-message": "off",
+			"obsidianmd/prefer-active-doc": "off",
+			"obsidianmd/hardcoded-config-path": "off",
+			"no-restricted-globals": "off",
+			"import/no-extraneous-dependencies": "off",
+		},
+	},
+]);

@@ -1,0 +1,97 @@
+/**
+ * The estimator's public data shapes: what callers (CLI, render layer, plugin, scaling advice) pass in and get back.
+ * Plain data only, so results serialize to JSON and render without the estimator.
+ */
+
+export type EngineId = "vllm" | "llama.cpp" | "transformers";
+export const ENGINE_IDS: readonly EngineId[] = ["vllm", "llama.cpp", "transformers"];
+
+export type SplitMode = "tensor" | "layer" | "replica";
+export const SPLIT_MODES: readonly SplitMode[] = ["tensor", "layer", "replica"];
+
+export type KvDtype = "bf16" | "fp16" | "fp8" | "q8_0" | "q4_0" | "fp32";
+export const KV_DTYPES: readonly KvDtype[] = ["bf16", "fp16", "fp8", "q8_0", "q4_0", "fp32"];
+
+export type SupportLevel = "native" | "emulated" | "unsupported";
+
+/** What a user asks: names are resolved against the catalog (aliases, case and punctuation insensitive). */
+export interface FitRequest {
+	model: string;
+	gpu: string;
+	count?: number;
+	split?: SplitMode;
+	/** Tokens per sequence (prompt + generated). Default: min(8192, model max). */
+	context?: number;
+	/** Concurrent sequences at that context. Default 1. */
+	concurrency?: number;
+	engine?: EngineId;
+	/** Format ids or aliases; default: the standard ladder for the engine. */
+	quant?: readonly string[];
+	kvDtype?: KvDtype;
+	/** vLLM's gpu_memory_utilization (default 0.9). */
+	gpuMemoryUtilization?: number;
+}
+
+/** One step of a figure's derivation, e.g. {label: "weights", formula: "30.5 B params × 16 bit", value: 56.9, unit: "GiB"}. */
+export interface Explanation {
+	label: string;
+	formula: string;
+	value: number;
+	unit: string;
+}
+
+export interface FitRow {
+	format: string;
+	formatName: string;
+	bitsPerWeight: number;
+	weightsGiB: number;
+	weightsPerGpuGiB: number;
+	/** KV cache for `context × concurrency`, total across GPUs. */
+	kvCacheGiB: number;
+	kvCachePerGpuGiB: number;
+	/** Runtime overhead per GPU: CUDA context, activations / compute buffers, CUDA graphs, engine margin. */
+	overheadGiB: number;
+	/** weights + KV + overhead on the fullest GPU. */
+	perGpuGiB: number;
+	/** What one GPU offers to this engine (driver-reported total, times gpu_memory_utilization for vLLM). */
+	usableGiBPerGpu: number;
+	fits: boolean;
+	/** usable − needed per GPU; negative when it does not fit. */
+	headroomGiB: number;
+	/** Sequences of `context` tokens that fit at once (0 when weights alone do not fit). */
+	maxConcurrentSequences: number;
+	support: SupportLevel;
+	supportReason: string;
+	decodeTokensPerSecond: number;
+	/** Decode throughput summed over `concurrency` sequences (and replicas). */
+	aggregateDecodeTokensPerSecond: number;
+	prefillTokensPerSecond: number;
+	/** How each figure was computed, in order. */
+	why: Explanation[];
+	warnings: string[];
+}
+
+export interface FitTable {
+	model: string;
+	modelId: string;
+	gpu: string;
+	gpuId: string;
+	count: number;
+	split: SplitMode;
+	engine: EngineId;
+	context: number;
+	concurrency: number;
+	kvDtype: KvDtype;
+	rows: FitRow[];
+	/** Table-level notes (e.g. context clamped to the model's maximum). */
+	notes: string[];
+}
+
+/** A name that did not resolve, with the closest catalog names. */
+export interface LookupError {
+	kind: "unknown-model" | "unknown-gpu" | "unknown-format" | "invalid-request";
+	message: string;
+	suggestions: string[];
+}
+
+export type Result<T, E = LookupError> = { ok: true; value: T } | { ok: false; error: E };
