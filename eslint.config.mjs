@@ -15,7 +15,7 @@ export default defineConfig([
 	},
 	{
 		// The CLI, tests, benches and the browser test host run on Node / in a test page, not in Obsidian.
-		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "vitest.config.ts"],
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "vitest.config.mts"],
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
 			"import/no-nodejs-modules": "off",

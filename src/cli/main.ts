@@ -1,1 +1,51 @@
-export {};
+/**
+ * `gpufit` CLI entry: dispatches subcommands. Bad arguments print a message and exit 2, never a stack trace.
+ */
+import { UsageError } from "./args";
+import { FIT_USAGE, runFitCommand } from "./fit-command";
+import type { Io } from "./io";
+
+const USAGE = `gpufit: LLM fit, speed and format support for your GPUs.
+
+${FIT_USAGE}
+usage: gpufit graph VAULT_DIR [--json]
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+	const [command, ...rest] = argv;
+	try {
+		switch (command) {
+			case "fit":
+				return runFitCommand(rest, io);
+			case "graph": {
+				const { runGraphCommand } = await import("./graph-command");
+				return await runGraphCommand(rest, io);
+			}
+			case undefined:
+			case "help":
+			case "--help":
+			case "-h":
+				io.stdout(USAGE);
+				return command === undefined ? 2 : 0;
+			default:
+				io.stderr(`gpufit: unknown command "${command}"\n${USAGE}`);
+				return 2;
+		}
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`gpufit: ${e.message}\n${command === "fit" ? FIT_USAGE : USAGE}\n`);
+			return 2;
+		}
+		io.stderr(`gpufit: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+		return 1;
+	}
+}
+
+if (require.main === module) {
+	void main(process.argv.slice(2), {
+		stdout: (s) => process.stdout.write(s),
+		stderr: (s) => process.stderr.write(s),
+	}).then((code) => {
+		process.exitCode = code;
+	});
+}

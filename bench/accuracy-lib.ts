@@ -1,0 +1,97 @@
+/**
+ * Predicted vs measured for every public measurement in test/data/measured-public.json.
+ * Shared by the accuracy report (npm run accuracy) and its test (test/estimator/accuracy.test.ts).
+ */
+import measured from "../test/data/measured-public.json";
+import { loadCatalog, resolveFormat, resolveModel } from "../src/estimator/catalog";
+import { computeFitTable } from "../src/estimator/fit";
+import { kvLayout, weightBytes, GiB } from "../src/estimator/memory";
+import type { FitRequest } from "../src/estimator/types";
+
+export interface MeasuredRow {
+	id: string;
+	model: string;
+	metric: string;
+	value: number;
+	format?: string;
+	gpu?: string;
+	engine?: string;
+	count?: number;
+	split?: string;
+	context?: number;
+	memoryGiB?: number;
+	kvDtype?: string;
+	source: string;
+}
+
+export interface Comparison {
+	row: MeasuredRow;
+	predicted: number | undefined;
+	/** (predicted − measured) / measured; undefined when the row cannot be predicted (format not in the catalog). */
+	error: number | undefined;
+	skipped?: string;
+}
+
+export const ROWS = (measured as { rows: MeasuredRow[] }).rows;
+
+/** Metric groups with their targets: weights/bpw within 3 %, KV within 1 %, decode median ≤ 15 % and max ≤ 35 %. */
+export const GROUPS: { name: string; metrics: string[]; medianTarget?: number; maxTarget: number | undefined }[] = [
+	{ name: "weights & bits/weight", metrics: ["weightsGiB", "bitsPerWeight"], maxTarget: 0.03 },
+	{ name: "KV cache", metrics: ["kvCacheMiB", "kvCacheTokensFor"], maxTarget: 0.015 },
+	{ name: "decode tok/s", metrics: ["decodeTokensPerSecond"], medianTarget: 0.15, maxTarget: 0.35 },
+	{ name: "prefill tok/s", metrics: ["prefillTokensPerSecond"], maxTarget: undefined },
+];
+
+function predict(row: MeasuredRow): number | string {
+	const catalog = loadCatalog();
+	const model = resolveModel(catalog, row.model);
+	if (!model.ok) return model.error.message;
+	if (row.metric === "weightsGiB" || row.metric === "bitsPerWeight") {
+		const f = resolveFormat(catalog, row.format ?? "");
+		if (!f.ok) return `format ${row.format ?? "?"} is not in the catalog`;
+		const w = weightBytes(model.value, f.value);
+		return row.metric === "weightsGiB" ? w.total / GiB : w.bitsPerWeight;
+	}
+	if (row.metric === "kvCacheTokensFor") {
+		// vLLM: pool ÷ bytes per token on one GPU, whole 16-token blocks per layer.
+		const tp = row.count ?? 1;
+		const heads = Math.max(1, Math.ceil(model.value.kvHeads / tp));
+		const perToken = kvLayout(model.value, "bf16", heads).growingBytesPerToken;
+		const blocks = Math.floor(((row.memoryGiB ?? 0) * GiB) / (perToken * 16));
+		return blocks * 16;
+	}
+	const request: FitRequest = {
+		model: row.model, gpu: row.gpu ?? "", count: row.count, split: row.split as FitRequest["split"],
+		engine: (row.engine ?? "llama.cpp") as FitRequest["engine"], context: row.context ?? 8192,
+		quant: row.format ? [row.format] : ["fp16"], kvDtype: (row.kvDtype ?? "fp16") as FitRequest["kvDtype"],
+	};
+	const t = computeFitTable(catalog, request);
+	if (!t.ok) return t.error.message;
+	const r = t.value.rows[0];
+	if (!r) return "no row";
+	switch (row.metric) {
+		case "kvCacheMiB": return r.kvCacheGiB * 1024;
+		case "decodeTokensPerSecond": return r.decodeTokensPerSecond;
+		case "prefillTokensPerSecond": return r.prefillTokensPerSecond;
+		default: return `unknown metric ${row.metric}`;
+	}
+}
+
+export function compareAll(): Comparison[] {
+	return ROWS.map((row) => {
+		const p = predict(row);
+		if (typeof p === "string") return { row, predicted: undefined, error: undefined, skipped: p };
+		return { row, predicted: p, error: (p - row.value) / row.value };
+	});
+}
+
+export function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length === 0 ? NaN : s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+export function groupStats(comparisons: Comparison[], metrics: string[]): { n: number; median: number; max: number } {
+	const errs = comparisons.filter((c) => metrics.includes(c.row.metric) && c.error !== undefined).map((c) => Math.abs(c.error ?? 0));
+	return { n: errs.length, median: median(errs), max: errs.length ? Math.max(...errs) : NaN };
+}
