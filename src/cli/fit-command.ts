@@ -1,12 +1,14 @@
 /** `gpufit fit`: the fit table for one model on one GPU setup, as a readable table or JSON. */
-import { loadCatalog } from "../estimator/catalog";
+import { buildCatalog, loadCatalog, type Catalog } from "../estimator/catalog";
+import { readFileSync } from "node:fs";
+import { parseCatalogText } from "../estimator/user-catalog";
 import { computeFitTable } from "../estimator/fit";
 import type { FitTable } from "../estimator/types";
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "../estimator/types";
 import { intFlag, parseArgs, stringFlag, UsageError } from "./args";
 import type { Io } from "./io";
 
-export const FIT_USAGE = "usage: gpufit fit --model NAME --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|llama.cpp|transformers] [--quant a,b,...] [--kv-dtype D] [--json]";
+export const FIT_USAGE = "usage: gpufit fit --model NAME --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|llama.cpp|transformers] [--quant a,b,...] [--kv-dtype D] [--catalog FILE.json|yaml] [--why] [--json]";
 
 function oneOf<T extends string>(value: string | undefined, options: readonly T[], flag: string): T | undefined {
 	if (value === undefined) return undefined;
@@ -16,7 +18,7 @@ function oneOf<T extends string>(value: string | undefined, options: readonly T[
 }
 
 export function runFitCommand(argv: string[], io: Io): number {
-	const args = parseArgs(argv, ["model", "gpu", "count", "split", "context", "concurrency", "engine", "quant", "kv-dtype", "gpu-memory-utilization"], ["json", "why"]);
+	const args = parseArgs(argv, ["model", "gpu", "count", "split", "context", "concurrency", "engine", "quant", "kv-dtype", "gpu-memory-utilization", "catalog"], ["json", "why"]);
 	if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0] ?? ""}"`);
 	const model = stringFlag(args, "model");
 	const gpu = stringFlag(args, "gpu");
@@ -27,7 +29,9 @@ export function runFitCommand(argv: string[], io: Io): number {
 	if (util !== undefined && !(util > 0 && util <= 1)) throw new UsageError("--gpu-memory-utilization must be in (0, 1]");
 	const quant = stringFlag(args, "quant")?.split(",").map((s) => s.trim()).filter(Boolean);
 
-	const result = computeFitTable(loadCatalog(), {
+	const catalog = withUserCatalog(stringFlag(args, "catalog"), io);
+	if (!catalog) return 2;
+	const result = computeFitTable(catalog, {
 		model, gpu,
 		count: intFlag(args, "count"),
 		split: oneOf<SplitMode>(stringFlag(args, "split"), SPLIT_MODES, "split"),
@@ -48,6 +52,23 @@ export function runFitCommand(argv: string[], io: Io): number {
 		io.stdout(formatFitTable(result.value, args.flags.has("why")));
 	}
 	return 0;
+}
+
+/** The built-in catalog, extended by a user file when given. Invalid entries are reported and skipped. */
+export function withUserCatalog(file: string | undefined, io: Io): Catalog | undefined {
+	const base = loadCatalog();
+	if (!file) return base;
+	let text: string;
+	try {
+		text = readFileSync(file, "utf8");
+	} catch (e) {
+		io.stderr(`gpufit: cannot read catalog file ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+		return undefined;
+	}
+	const parsed = parseCatalogText(text, file);
+	const { catalog, issues } = buildCatalog(parsed.additions, base);
+	for (const i of [...parsed.issues, ...issues]) io.stderr(`gpufit: ${file}: ${i.path}: ${i.message} (entry skipped)\n`);
+	return catalog;
 }
 
 /** Right-aligned plain-text table with a header, then notes and per-row warnings. */

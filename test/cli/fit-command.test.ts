@@ -59,3 +59,18 @@ describe("the built CLI bundle", () => {
 		expect(r.stderr).not.toMatch(/\n\s+at /);
 	});
 });
+
+describe("user catalogs", () => {
+	it("adds a user's GPU from a YAML file and reports the invalid entry", async () => {
+		const r = await run("fit", "--model", "Qwen3-8B", "--gpu", "labcard", "--catalog", "test/fixtures/catalog/my-rig.yaml", "--json");
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.out)).toMatchObject({ gpu: "Lab Card 64" });
+		expect(r.err).toMatch(/gpus\[1\].*broken-card.*entry skipped/);
+	});
+
+	it("a missing catalog file is a usage error", async () => {
+		const r = await run("fit", "--model", "Qwen3-8B", "--gpu", "labcard", "--catalog", "nope.yaml");
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/cannot read catalog file nope\.yaml/);
+	});
+});
