@@ -89,7 +89,7 @@ export function formatFitTable(t: FitTable, why: boolean): string {
 	for (const n of t.notes) out.push(`note: ${n}`);
 	for (const r of t.rows) {
 		for (const w of r.warnings) out.push(`${r.formatName}: ${w}`);
-		if (r.support !== "native") out.push(`${r.formatName} (${r.support}): ${r.supportReason}`);
+		if (r.support === "emulated") out.push(`${r.formatName} (${r.support}): ${r.supportReason}`);
 	}
 	if (why) {
 		for (const r of t.rows) {

@@ -45,6 +45,8 @@ const ALTERNATIVES: Record<string, string> = {
 	transformers: "Transformers loads HF checkpoints (BF16/FP16, FP8, INT8, AWQ, GPTQ, NF4, MXFP4, NVFP4)",
 };
 
+const MATH_NAMES: Record<string, string> = { fp8: "FP8", int8: "INT8", nvfp4: "FP4", mxfp4: "FP4", mxfp8: "MXFP8", fp6: "FP6" };
+
 function archNote(arch: Architecture, words: RegExp): string | undefined {
 	return arch.notes?.find((n) => words.test(n));
 }
@@ -82,7 +84,11 @@ export function formatSupport(format: Format, gpu: Gpu, arch: Architecture, engi
 	}
 
 	const has = (m: string) => arch.nativeMath.some((x) => x === m);
-	if (has(math)) return { level: "native", reason: `${format.name} math runs natively on ${archName} (matrix units)` };
+	if (has(math)) {
+		// Block-scaled formats reach the tensor cores by different paths (tcgen05 on sm_100, mma.sync on sm_120): say which.
+		const path = ["nvfp4", "mxfp4", "mxfp8", "fp6"].includes(math) ? archNote(arch, /tcgen05|mma\.sync/) : undefined;
+		return { level: "native", reason: `${format.name} math runs natively on ${archName} (matrix units)${path ? `; ${path}` : ""}` };
+	}
 	if (math === "fp8" && has("fp8-fnuz")) {
 		const note = archNote(arch, /fnuz/i) ?? "FP8 is the FNUZ variant (E4M3FNUZ): OCP FP8 checkpoints are rescaled at load";
 		return { level: "native", reason: `FP8 tensor math on ${archName}; ${note}` };
@@ -94,13 +100,13 @@ export function formatSupport(format: Format, gpu: Gpu, arch: Architecture, engi
 		return { level: "unsupported", reason: `${archName} has no ${format.name} math` };
 	}
 	// Low-precision format without native math: weight-only fallback or nothing.
+	const mathName = MATH_NAMES[math] ?? format.name;
 	if (format.weightOnlyFallback && weightOnlyPath(engine, format, gpu, arch)) {
-		const note = archNote(arch, new RegExp(format.id === "fp8" ? "fp8" : format.id === "int8" ? "int8" : "fp4|mxfp4|nvfp4", "i"));
-		const lacks = `no ${format.name} tensor cores on ${archName}`;
+		const note = archNote(arch, new RegExp(math === "int8" ? "int8" : math === "fp8" ? "fp8" : "fp4", "i"));
 		return {
 			level: "emulated",
-			reason: `${lacks}: weights stored in ${format.name}, dequantized to 16-bit for the math (memory savings, no compute gain)${note ? `; ${note}` : ""}`,
+			reason: `no ${mathName} tensor math on ${archName}: ${note ?? `${format.name} weights are dequantized to 16-bit for the math (memory savings, no compute gain)`}`,
 		};
 	}
-	return { level: "unsupported", reason: `${archName} has no ${format.name} tensor math and ${engine} has no weight-only path for it there` };
+	return { level: "unsupported", reason: `${archName} has no ${mathName} tensor math and ${engine} has no weight-only kernels for ${format.name} there` };
 }
