@@ -12,6 +12,8 @@ export default defineConfig([
 			parser: tseslint.parser,
 			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
 		},
+		// TypeScript itself checks undefined names (and knows Node's globals where @types/node applies).
+		rules: { "no-undef": "off" },
 	},
 	{
 		// The CLI, tests, benches and the browser test host run on Node / in a test page, not in Obsidian.

@@ -2,12 +2,15 @@
  * `gpufit` CLI entry: dispatches subcommands. Bad arguments print a message and exit 2, never a stack trace.
  */
 import { UsageError } from "./args";
+import { LIST_USAGE, runListCommand, runSupportCommand, SUPPORT_USAGE } from "./catalog-command";
 import { FIT_USAGE, runFitCommand } from "./fit-command";
 import type { Io } from "./io";
 
 const USAGE = `gpufit: LLM fit, speed and format support for your GPUs.
 
 ${FIT_USAGE}
+${SUPPORT_USAGE}
+${LIST_USAGE}
 usage: gpufit graph VAULT_DIR [--json]
 `;
 
@@ -17,6 +20,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		switch (command) {
 			case "fit":
 				return runFitCommand(rest, io);
+			case "list":
+				return runListCommand(rest, io);
+			case "support":
+				return runSupportCommand(rest, io);
 			case "graph": {
 				const { runGraphCommand } = await import("./graph-command");
 				return await runGraphCommand(rest, io);
