@@ -67,7 +67,7 @@ function textTable(rows: Record<string, unknown>[]): string {
 	const first = rows[0];
 	if (!first) return "(none)\n";
 	const cols = Object.keys(first);
-	const show = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+	const show = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : v === undefined || v === null ? "" : JSON.stringify(v));
 	const cells = rows.map((r) => cols.map((c) => show(r[c])));
 	const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? "").length)));
 	const line = (xs: string[]) => xs.map((x, i) => x.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
