@@ -126,7 +126,7 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	const arch = architectureOf(catalog, g);
 	const support = formatSupport(f, g, arch, s.engine);
 	const params = countParams(m);
-	const wb = weightBytes(m, f, params);
+	const wb = weightBytes(m, f, params, s.engine);
 	const why: Explanation[] = [];
 	const warnings: string[] = [];
 	const N = s.count;
@@ -134,7 +134,7 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	// --- weights
 	why.push({
 		label: "weights",
-		formula: `${(params.total / 1e9).toFixed(2)} B params: linear ${wb.expertsOnly ? `experts at ${r2(wb.linearBits)} bit, attention/dense at 16 bit` : `at ${r2(wb.linearBits)} bit${f.upgrades?.length ? " (some tensors upgraded)" : ""}`}, embedding ${wb.expertsOnly ? 16 : f.embeddingBits} bit, head ${m.tiedEmbeddings ? "tied" : `${wb.expertsOnly ? 16 : f.headBits} bit`} → ${r2(wb.bitsPerWeight)} bit/weight`,
+		formula: `${(params.total / 1e9).toFixed(2)} B params: linear ${wb.expertsOnly ? `experts at ${r2(wb.linearBits)} bit, attention/dense at ${wb.otherBits} bit` : `at ${r2(wb.linearBits)} bit${f.upgrades?.length ? " (some tensors upgraded)" : ""}`}, embedding ${wb.expertsOnly ? wb.otherBits : f.embeddingBits} bit, head ${m.tiedEmbeddings ? "tied" : `${wb.expertsOnly ? wb.otherBits : f.headBits} bit`} → ${r2(wb.bitsPerWeight)} bit/weight`,
 		value: wb.total / GiB, unit: "GiB",
 	});
 	// llama.cpp keeps the token embedding table in host RAM (a lookup needs no GPU); a tied head is copied to the GPU.

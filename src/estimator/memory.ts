@@ -37,18 +37,21 @@ export interface WeightBytes {
 	bitsPerWeight: number;
 	/** Bits of the bulk linear weights (before upgrades). */
 	linearBits: number;
-	/** For a model whose experts alone are quantized (MXFP4 on MoE), 16-bit attention is noted. */
+	/** For a model whose experts alone are quantized (MXFP4 on MoE), the other tensors' bits are noted. */
 	expertsOnly: boolean;
+	otherBits: number;
 }
 
 /**
  * Bytes of each tensor group when the model is stored in `format`.
  * GGUF upgrades (e.g. Q4_K_M's attn_v and ffn_down at Q6_K in about half the layers) are applied per group.
  */
-export function weightBytes(model: Model, format: Format, params: ParamBreakdown = countParams(model)): WeightBytes {
+export function weightBytes(model: Model, format: Format, params: ParamBreakdown = countParams(model), engine?: EngineId): WeightBytes {
 	const expertsOnly = format.moeScope === "experts" && model.moe !== undefined;
 	const linearBits = format.bitsPerWeight;
-	const denseBits = expertsOnly ? 16 : linearBits;
+	// What an experts-only format does with everything else: 16-bit, unless the engine's files store it otherwise.
+	const otherBits = (engine && format.otherBitsByEngine?.[engine]) ?? 16;
+	const denseBits = expertsOnly ? otherBits : linearBits;
 
 	// Upgrades apply to a group's share of each layer; for MoE models ffn_down covers dense, shared and routed downs.
 	const upgradeExtraBits = (group: string, paramsInGroup: number): number => {
@@ -73,8 +76,8 @@ export function weightBytes(model: Model, format: Format, params: ParamBreakdown
 	}
 	expertBitsTotal += upgradeExtraBits("ffn_gate", ex.gate) + upgradeExtraBits("ffn_up", ex.up) + upgradeExtraBits("ffn_down", ex.down);
 
-	const embBits = expertsOnly ? 16 : format.embeddingBits;
-	const headBits = expertsOnly ? 16 : format.headBits;
+	const embBits = expertsOnly ? otherBits : format.embeddingBits;
+	const headBits = expertsOnly ? otherBits : format.headBits;
 	// Expert biases (gpt-oss) travel with their experts: read only for the selected ones.
 	const small = (params.norms + params.router) * smallTensorBits(format) / 8;
 	expertBitsTotal += params.expertBias * smallTensorBits(format);
@@ -92,7 +95,7 @@ export function weightBytes(model: Model, format: Format, params: ParamBreakdown
 	return {
 		embedding, head, dense, experts, small, extra, total, activePerToken,
 		bitsPerWeight: (total * 8) / Math.max(1, params.total),
-		linearBits, expertsOnly,
+		linearBits, expertsOnly, otherBits,
 	};
 }
 

@@ -210,6 +210,11 @@ export const FormatSchema = z.object({
 	headBits: positive(),
 	/** For MoE models, microscaling formats quantize only the experts (gpt-oss practice); attention stays 16-bit. */
 	moeScope: z.optional(z.enum(["all-linear", "experts"])),
+	/**
+	 * Bits of the tensors an experts-only format leaves alone, per engine, when not 16: llama.cpp's MXFP4 GGUFs
+	 * store attention, embeddings and head as Q8_0.
+	 */
+	otherBitsByEngine: z.optional(z.partialRecord(z.enum(["vllm", "llama.cpp", "transformers"]), positive())),
 	/** The tensor math this format needs to run natively; "dequant" = always weights-only (W4A16 etc). */
 	math: z.union([TensorMathSchema, z.literal("dequant")]),
 	/** If the engine cannot run it natively, can it dequantize to 16-bit instead (weights-only path)? */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareAll, groupStats, GROUPS } from "../../bench/accuracy-lib";
+import { compareAll, groupStats, GROUPS, HELDOUT_ROWS } from "../../bench/accuracy-lib";
 
 describe("accuracy against public measurements (test/data/measured-public.json)", () => {
 	const comparisons = compareAll();
@@ -18,4 +18,16 @@ describe("accuracy against public measurements (test/data/measured-public.json)"
 			if (g.medianTarget !== undefined) expect(s.median).toBeLessThanOrEqual(g.medianTarget);
 		});
 	}
+});
+
+describe("accuracy on the held-out set (test/data/measured-heldout.json)", () => {
+	const comparisons = compareAll(HELDOUT_ROWS);
+	it("decode median ≤ 15% and none beyond 35%; weights within 3%", () => {
+		const decode = groupStats(comparisons, ["decodeTokensPerSecond"]);
+		const weights = groupStats(comparisons, ["weightsGiB"]);
+		expect(decode.n).toBeGreaterThan(10);
+		expect(decode.median).toBeLessThanOrEqual(0.15);
+		expect(decode.max).toBeLessThanOrEqual(0.35);
+		expect(weights.max).toBeLessThanOrEqual(0.03);
+	});
 });

@@ -106,9 +106,12 @@ export const FORMATS: Format[] = [
 	{
 		// OCP MXFP4: E2M1 values with one E8M0 scale per 32 → 4.25 bits. gpt-oss ships experts only in MXFP4.
 		id: "mxfp4", name: "MXFP4", aliases: ["mx-fp4", "fp4-mx", "ocp-mxfp4"], family: "microscaling",
-		bitsPerWeight: 4.25, embeddingBits: 16, headBits: 16, moeScope: "experts",
+		bitsPerWeight: 4.25, embeddingBits: 16, headBits: 16, moeScope: "experts", otherBitsByEngine: { "llama.cpp": 8.5 },
 		math: "mxfp4", weightOnlyFallback: true, engines: ["vllm", "llama.cpp", "transformers"], kernelClass: "marlin",
-		sources: [{ ref: "OCP Microscaling Formats (MX) v1.0; ggml block_mxfp4 (17 bytes per 32)", asOf: "2025-08", confidence: "verified" }],
+		sources: [
+			{ ref: "OCP Microscaling Formats (MX) v1.0; ggml block_mxfp4 (17 bytes per 32)", asOf: "2025-08", confidence: "verified" },
+			{ ref: "ggml-org/gpt-oss-20b-GGUF and -120b-GGUF file sizes (11.27 / 59.02 GiB in llama.cpp benches/dgx-spark.md) imply Q8_0 for the non-expert tensors", asOf: "2025-11-02", confidence: "derived", fields: ["otherBitsByEngine"] },
+		],
 	},
 	{
 		// NVFP4: E2M1 with one UE4M3 scale per 16 plus an fp32 per-tensor scale → 4.5 bits.
