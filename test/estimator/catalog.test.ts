@@ -40,3 +40,18 @@ describe("catalog", () => {
 		expect(catalog.revision).toBe(base.revision + 1);
 	});
 });
+
+describe("the issue's name examples", () => {
+	it.each([
+		["Qwen3-30B", "model", "qwen3-30b-a3b"],
+		["qwen3-30b-a3b", "model", "qwen3-30b-a3b"],
+		["Llama-3-8B", "model", "llama-3.1-8b"],
+		["RTX 6000 PRO B", "gpu", "rtx-pro-6000-blackwell"],
+		["rtx-pro-6000", "gpu", "rtx-pro-6000-blackwell"],
+		["H100 SXM", "gpu", "h100-sxm"],
+	])("%s resolves", (name, kind, id) => {
+		const c = loadCatalog();
+		const r = kind === "model" ? resolveModel(c, name) : resolveGpu(c, name);
+		expect(r.ok && r.value.id).toBe(id);
+	});
+});
