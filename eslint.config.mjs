@@ -7,13 +7,18 @@ export default defineConfig([
 	globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "test-artifacts/", "bench/out/", "example-vault/", "**/*.mjs"]),
 	...obsidianmd.configs.recommended,
 	{
-		files: ["**/*.ts"],
+		files: ["**/*.ts", "**/*.mts"],
 		languageOptions: {
 			parser: tseslint.parser,
 			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
 		},
 		// TypeScript itself checks undefined names (and knows Node's globals where @types/node applies).
 		rules: { "no-undef": "off" },
+	},
+	{
+		// js-yaml already ships in main.js as gray-matter's parser; a second YAML library would only add size.
+		files: ["package.json"],
+		rules: { "depend/ban-dependencies": ["error", { presets: ["native", "microutilities", "preferred"], allowed: ["js-yaml"] }] },
 	},
 	{
 		// The CLI, tests, benches and the browser test host run on Node / in a test page, not in Obsidian.

@@ -83,14 +83,18 @@ function keyLine(source: string, key: string): number | undefined {
 	return i >= 0 ? i + 1 : undefined;
 }
 
+/** The closest option within a small edit distance (a typo, not a different word), if any. */
 function closest(word: string, options: readonly string[]): string | undefined {
+	const key = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
+	const w = key(word);
+	const limit = w.length <= 3 ? 1 : w.length < 9 ? 2 : 3;
 	let best: string | undefined;
-	let bestD = Infinity;
+	let bestD = limit + 1;
 	for (const o of options) {
-		const d = editDistance(word.toLowerCase(), o.toLowerCase(), 3);
+		const d = editDistance(w, key(o), limit);
 		if (d < bestD) { bestD = d; best = o; }
 	}
-	return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+	return best;
 }
 
 function oneOf<T extends string>(value: unknown, options: readonly T[]): T | undefined {

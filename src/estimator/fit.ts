@@ -61,9 +61,14 @@ const nonNeg = (x: number) => (Number.isFinite(x) && x > 0 ? x : 0);
 /** Compute the fit table. Never throws for user input: bad names and values come back as errors. */
 export function computeFitTable(catalog: Catalog, request: FitRequest): Result<FitTable> {
 	const model = resolveModel(catalog, request.model);
-	if (!model.ok) return model;
 	const gpu = resolveGpu(catalog, request.gpu);
-	if (!gpu.ok) return gpu;
+	if (!model.ok || !gpu.ok) {
+		// Report every unknown name at once, so a block with two typos needs one fix round, not two.
+		const errors = [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]));
+		const first = errors[0];
+		if (!first) throw new Error("unreachable");
+		return { ok: false, error: { ...first, message: errors.map((e) => e.message).join(" "), suggestions: errors.flatMap((e) => e.suggestions) } };
+	}
 
 	const problem = checkInt("count", request.count, MAX_COUNT)
 		?? checkInt("context", request.context, MAX_CONTEXT)

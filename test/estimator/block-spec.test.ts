@@ -74,3 +74,12 @@ describe("gpufit block spec", () => {
 		}), { numRuns: 500 });
 	});
 });
+
+describe("key suggestions", () => {
+	it("suggests only near misses, never for unrelated words", () => {
+		const hostile = parseBlockSpec('"<script>alert(11)</script>": 1\nmodel: x');
+		expect(hostile.issues[0]?.message).not.toMatch(/Did you mean/);
+		expect(parseBlockSpec("modle: x").issues[0]?.message).toMatch(/Did you mean "model"/);
+		expect(parseBlockSpec("model: x\nengin: vllm").issues[0]?.message).toMatch(/Did you mean "engine"/);
+	});
+});

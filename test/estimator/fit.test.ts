@@ -143,3 +143,13 @@ describe("no input breaks the estimator", () => {
 		), { numRuns: 150 });
 	});
 });
+
+describe("several unknown names", () => {
+	it("reports the model and the GPU together", () => {
+		const r = computeFitTable(c, { model: "Qwen3-31B", gpu: "RTX 9090" });
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.error.message).toMatch(/Unknown model "Qwen3-31B".*Unknown GPU "RTX 9090"/);
+		}
+	});
+});

@@ -1,0 +1,88 @@
+/**
+ * A block's source + settings + catalog → the plain data the render layer draws. No DOM, no `obsidian`.
+ */
+import { parseBlockSpec, type BlockSpec } from "../estimator/block-spec";
+import type { Catalog } from "../estimator/catalog";
+import type { FitRequest, FitTable, Result } from "../estimator/types";
+import type { BlockModel, RequestErrorView } from "../render/block";
+import { minBitsFor, type GpuFitSettings } from "./settings";
+
+export type ComputeFit = (catalog: Catalog, request: FitRequest) => Result<FitTable>;
+
+const MAX_PAIRS = 24;
+
+function isRig(gpu: string): boolean {
+	return gpu.trim().toLowerCase() === "mine";
+}
+
+/** The requests a valid spec stands for: every model × every GPU, rig defaults filled in. */
+export function requestsFor(spec: BlockSpec, settings: GpuFitSettings): FitRequest[] {
+	const rig = settings.rig;
+	const gpus = spec.gpus.length > 0 ? spec.gpus : ["mine"];
+	const out: FitRequest[] = [];
+	for (const model of spec.models) {
+		for (const g of gpus) {
+			const mine = isRig(g);
+			out.push({
+				model,
+				gpu: mine ? rig.gpu : g,
+				// The rig's count applies to the rig; a named GPU is one card unless the block says otherwise.
+				count: spec.count ?? (mine ? rig.count : 1),
+				split: spec.split ?? rig.split,
+				engine: spec.engine ?? rig.engine,
+				context: spec.context ?? rig.context,
+				concurrency: spec.concurrency ?? 1,
+				kvDtype: spec.kvDtype ?? rig.kvDtype,
+				...(spec.quant ? { quant: spec.quant } : {}),
+			});
+		}
+	}
+	return out;
+}
+
+/** Hide formats the precision policy rules out (only when the block names no `quant:`). */
+export function applyPolicy(table: FitTable, settings: GpuFitSettings): FitTable {
+	const min = minBitsFor(settings.precision);
+	if (min <= 0) return table;
+	const rows = table.rows.filter((r) => r.bitsPerWeight >= min);
+	if (rows.length === table.rows.length) return table;
+	if (rows.length === 0) {
+		return { ...table, notes: [...table.notes, "No format meets the precision policy; showing all formats."] };
+	}
+	const hidden = table.rows.length - rows.length;
+	return {
+		...table,
+		rows,
+		notes: [...table.notes, `${hidden} lower-precision format${hidden === 1 ? "" : "s"} hidden by the precision policy (settings).`],
+	};
+}
+
+export function buildBlockModel(source: string, catalog: Catalog, settings: GpuFitSettings, compute: ComputeFit): BlockModel {
+	const { spec, issues } = parseBlockSpec(source);
+	if (!spec) return { tables: [], requestErrors: [], specIssues: issues };
+	const requests = requestsFor(spec, settings);
+	const tables: FitTable[] = [];
+	const requestErrors: RequestErrorView[] = [];
+	if (requests.length > MAX_PAIRS) {
+		return { tables: [], requestErrors: [], specIssues: [{ message: `This block asks for ${requests.length} model × GPU pairs; at most ${MAX_PAIRS}. Split it into several blocks.` }] };
+	}
+	for (const request of requests) {
+		let result: Result<FitTable>;
+		try {
+			result = compute(catalog, request);
+		} catch (e) {
+			result = { ok: false, error: { kind: "invalid-request", message: e instanceof Error ? e.message : String(e), suggestions: [] } };
+		}
+		if (result.ok) tables.push(spec.quant ? result.value : applyPolicy(result.value, settings));
+		else {
+			const what = requests.length > 1 || spec.gpus.length > 0 ? `${request.model} on ${request.gpu}` : request.model;
+			requestErrors.push({ what, message: result.error.message, suggestions: result.error.suggestions });
+		}
+	}
+	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}) };
+}
+
+/** What a block's output depends on besides its source; equal keys mean "no re-render needed". */
+export function inputsKey(catalogGeneration: number, settings: GpuFitSettings): string {
+	return `${catalogGeneration}|${JSON.stringify(settings.rig)}|${settings.precision}`;
+}

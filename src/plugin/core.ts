@@ -1,0 +1,111 @@
+/**
+ * The plugin's state and wiring, kept out of main.ts: settings, the catalog, the index, the refresh bus.
+ * A Component child of the plugin, so everything it registers goes away when the plugin is disabled.
+ */
+import { Component, debounce, type Plugin } from "obsidian";
+import type { Catalog } from "../estimator/catalog";
+import { computeFitTable } from "../estimator/fit";
+import type { BlockHost } from "./block-child";
+import { CatalogSource } from "./catalog-source";
+import type { ComputeFit } from "./compute";
+import { GpuFitEvents, type RefreshReason } from "./events";
+import { IndexComponent } from "./index-component";
+import type { SettingsHost } from "./settings-tab";
+import type { GpuFitSettings } from "./settings";
+
+/** How long live blocks wait after the last change before refreshing. */
+export const REFRESH_DELAY_MS = 300;
+
+export class GpuFitCore extends Component implements BlockHost, SettingsHost {
+	readonly events = new GpuFitEvents();
+	readonly compute: ComputeFit = computeFitTable;
+	readonly catalogs: CatalogSource;
+	readonly index: IndexComponent;
+	private pending: RefreshReason = { settings: false, catalog: false, index: false };
+	private readonly fireRefresh = debounce(() => {
+		const reason = this.pending;
+		this.pending = { settings: false, catalog: false, index: false };
+		this.events.trigger("refresh", reason);
+	}, REFRESH_DELAY_MS, true);
+	private started = false;
+	private alive = false;
+
+	constructor(private readonly plugin: Plugin, public settings: GpuFitSettings) {
+		super();
+		this.catalogs = this.addChild(new CatalogSource(plugin.app, () => this.settings.userCatalogFolder, () => {
+			this.index.setCatalog(this.catalogs.catalog);
+			this.requestRefresh("catalog");
+		}));
+		this.index = this.addChild(new IndexComponent(plugin.app, plugin, () => this.settings, () => this.catalogs.catalog, () => this.requestRefresh("index")));
+	}
+
+	override onload(): void {
+		this.alive = true;
+		this.applied = { folder: this.settings.userCatalogFolder, indexKey: this.indexKey(this.settings) };
+		this.register(() => {
+			this.alive = false;
+			this.fireRefresh.cancel();
+		});
+	}
+
+	/**
+	 * Heavy work, once the workspace layout is ready. When the plugin is enabled in a running app the layout is
+	 * already ready and onLayoutReady calls back inside onload; a macrotask keeps that work out of onload.
+	 */
+	start(): void {
+		if (!this.alive || this.started) return;
+		this.started = true;
+		const timer = window.setTimeout(() => {
+			if (!this.alive) return;
+			this.catalogs.start();
+			this.index.start();
+		}, 0);
+		this.register(() => window.clearTimeout(timer));
+	}
+
+	getSettings(): GpuFitSettings {
+		return this.settings;
+	}
+
+	catalog(): Catalog {
+		return this.catalogs.catalog;
+	}
+
+	catalogGeneration(): number {
+		return this.catalogs.generation;
+	}
+
+	requestRefresh(what: keyof RefreshReason): void {
+		if (!this.alive) return;
+		this.pending[what] = true;
+		this.fireRefresh();
+	}
+
+	/** What the catalog and the index were last built with. */
+	private applied = { folder: "", indexKey: "" };
+
+	private indexKey(s: GpuFitSettings): string {
+		return JSON.stringify([s.indexTag, s.feedbackFields]);
+	}
+
+	/** Rebuild what depends on changed settings, then refresh live blocks. */
+	private applySettings(): void {
+		if (this.started) {
+			if (this.settings.userCatalogFolder !== this.applied.folder) void this.catalogs.reload();
+			if (this.indexKey(this.settings) !== this.applied.indexKey) void this.index.rebuild();
+		}
+		this.applied = { folder: this.settings.userCatalogFolder, indexKey: this.indexKey(this.settings) };
+		this.requestRefresh("settings");
+	}
+
+	async saveSettings(): Promise<void> {
+		await this.plugin.saveData(this.settings);
+		this.applySettings();
+	}
+
+	/** data.json changed on disk (e.g. Sync). */
+	replaceSettings(next: GpuFitSettings): void {
+		this.settings = next;
+		this.applySettings();
+	}
+}

@@ -1,0 +1,63 @@
+/** The fit table's columns, addressable from a block's `show:` list. Pure: no DOM. */
+import type { FitRow } from "../estimator/types";
+import { fitsText, formatBits, formatGiB, formatHeadroom, formatRate } from "./format";
+
+export type ColumnId =
+	| "format" | "bits" | "weights" | "kv" | "overhead" | "total"
+	| "fits" | "headroom" | "sequences" | "support" | "decode" | "aggregate" | "prefill";
+
+export interface Column {
+	id: ColumnId;
+	header: string;
+	/** Short explanation shown on hover of the header. */
+	hint: string;
+	numeric: boolean;
+	text: (row: FitRow) => string;
+}
+
+export const COLUMNS: readonly Column[] = [
+	{ id: "format", header: "Format", hint: "Weight format", numeric: false, text: (r) => r.formatName },
+	{ id: "bits", header: "Bits/weight", hint: "Average stored bits per weight", numeric: true, text: (r) => formatBits(r.bitsPerWeight) },
+	{ id: "weights", header: "Weights GiB", hint: "Weights per GPU", numeric: true, text: (r) => formatGiB(r.weightsPerGpuGiB) },
+	{ id: "kv", header: "KV cache GiB", hint: "KV cache per GPU for context × sequences", numeric: true, text: (r) => formatGiB(r.kvCachePerGpuGiB) },
+	{ id: "overhead", header: "Overhead GiB", hint: "Runtime overhead per GPU", numeric: true, text: (r) => formatGiB(r.overheadGiB) },
+	{ id: "total", header: "Per GPU GiB", hint: "Weights + KV cache + overhead on the fullest GPU", numeric: true, text: (r) => formatGiB(r.perGpuGiB) },
+	{ id: "fits", header: "Fits", hint: "Fits in usable memory, with headroom per GPU", numeric: false, text: fitsText },
+	{ id: "headroom", header: "Headroom", hint: "Usable minus needed memory per GPU", numeric: true, text: (r) => formatHeadroom(r.headroomGiB) },
+	{ id: "sequences", header: "Max sequences", hint: "Sequences of this context that fit at once", numeric: true, text: (r) => String(r.maxConcurrentSequences) },
+	{ id: "support", header: "Support", hint: "Native, emulated or unsupported on this GPU and engine", numeric: false, text: (r) => r.support },
+	{ id: "decode", header: "Decode tok/s", hint: "Decode tokens per second per sequence (aggregate on hover)", numeric: true, text: (r) => formatRate(r.decodeTokensPerSecond) },
+	{ id: "aggregate", header: "Aggregate tok/s", hint: "Decode tokens per second summed over all sequences", numeric: true, text: (r) => formatRate(r.aggregateDecodeTokensPerSecond) },
+	{ id: "prefill", header: "Prefill tok/s", hint: "Prompt processing tokens per second", numeric: true, text: (r) => formatRate(r.prefillTokensPerSecond) },
+];
+
+export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((c) => c.id);
+
+export const DEFAULT_COLUMNS: readonly ColumnId[] = [
+	"format", "bits", "weights", "kv", "overhead", "total", "fits", "sequences", "support", "decode", "prefill",
+];
+
+export interface ShowOptions {
+	columns: Column[];
+	chart: boolean;
+}
+
+/**
+ * Resolve a block's `show:` list (validated by the block spec; unknown entries are ignored here).
+ * No list: the default columns and the chart. A list: those columns (format always first) and the
+ * chart only if named; a list naming only "chart" keeps the default columns.
+ */
+export function resolveShow(show: readonly string[] | undefined): ShowOptions {
+	if (!show || show.length === 0) {
+		return { columns: COLUMNS.filter((c) => DEFAULT_COLUMNS.includes(c.id)), chart: true };
+	}
+	const wanted = new Set(show.map((s) => s.trim().toLowerCase()));
+	const named = COLUMNS.filter((c) => c.id !== "format" && wanted.has(c.id));
+	const columns = named.length === 0
+		? COLUMNS.filter((c) => DEFAULT_COLUMNS.includes(c.id))
+		: [COLUMNS[0] as Column, ...named];
+	return { columns, chart: wanted.has("chart") };
+}
+
+/** Every column id except "chart" must be one the block spec accepts (checked by a test). */
+export const CHART_SHOW_ID = "chart";

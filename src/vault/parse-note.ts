@@ -1,0 +1,144 @@
+/**
+ * One note's text → ParsedNote: title, tags and series, dates, concept mentions, links to other notes by name,
+ * gpufit block sources, diagnostics. Pure and never throws; the result is plain JSON that holds none of the
+ * note's text (beyond short fields), so a cache of 50k of them stays small and old note versions can be collected.
+ */
+import { loadCatalog, type Catalog } from "../estimator/catalog";
+import { ConceptMatcher } from "./concept-matcher";
+import { ConceptVocabulary, type Concept } from "./concept-vocabulary";
+import { parseFrontmatter, splitNote } from "./frontmatter";
+import { DEFAULT_FEEDBACK_FIELDS, PROSE_FIELDS, readKnownFields, toJson } from "./frontmatter-fields";
+import { gpufitBlocks } from "./gpufit-blocks";
+import { MentionCollector } from "./mentions";
+import { noteBasename, noteKey } from "./note-key";
+import { namedNotes, wikilinkTargets } from "./note-links";
+import { collectTags } from "./tags";
+import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote } from "./types";
+
+export interface ParseOptions {
+	/** Default: the built-in catalog. */
+	catalog?: Catalog;
+	/** Fields naming related notes. Default FeedbackLoop (edge kind "feedback") and SignalAmplification ("amplifies"). */
+	feedbackFields?: readonly string[];
+}
+
+/** Keys consumed into ParsedNote's own fields (not kept in `properties`). */
+const CONSUMED = new Set(["title", "tags", "tag", "created", "updated", "aliases", "category", ...PROSE_FIELDS]);
+/** Keys not scanned for concepts (dates, tag lists and names are handled on their own). */
+const NOT_SCANNED = new Set(["title", "tags", "tag", "created", "updated", "aliases"]);
+
+const matchers = new WeakMap<Catalog, ConceptMatcher>();
+
+/** The matcher for a catalog, built once per catalog object (a catalog edit makes a new object). */
+export function matcherFor(catalog: Catalog): ConceptMatcher {
+	let m = matchers.get(catalog);
+	if (!m) {
+		m = new ConceptMatcher(new ConceptVocabulary(catalog));
+		matchers.set(catalog, m);
+	}
+	return m;
+}
+
+export function linkKindOfField(field: string): NoteLinkKind {
+	return field.toLowerCase() === "signalamplification" ? "amplifies" : "feedback";
+}
+
+export function parseNote(path: string, text: string, options: ParseOptions = {}): ParsedNote {
+	const matcher = matcherFor(options.catalog ?? loadCatalog());
+	const split = splitNote(text);
+	const { data, diagnostics } = parseFrontmatter(split);
+	const yaml = split.yaml ?? "";
+	const known = readKnownFields(data, yaml, diagnostics);
+
+	const tagged = collectTags(data.tags, data.tag);
+	if (tagged.rejected > 0) diagnostics.push({ message: `${tagged.rejected} tag entr${tagged.rejected === 1 ? "y is" : "ies are"} not text and ignored.` });
+
+	const title = known.title ?? noteBasename(path);
+	const mentions = new MentionCollector();
+	for (const c of titleConcepts(matcher, title)) mentions.add(c, { in: "title" });
+	const inTags = { in: "tags" } as const;
+	for (const tag of tagged.tags) {
+		const exact = matcher.exact(tag.display);
+		if (exact) mentions.add(exact, inTags);
+		else matcher.scan(tag.display, "tag", (c) => mentions.add(c, inTags));
+	}
+	const properties: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(data)) {
+		if (!CONSUMED.has(key)) properties[key] = toJson(value);
+		if (NOT_SCANNED.has(key)) continue;
+		const place = { in: "field", field: detach(key) } as const;
+		forEachString(value, (s) => matcher.scan(s, "prose", (c) => mentions.add(c, place)));
+	}
+	const inBody = { in: "body" } as const;
+	matcher.scan(split.body, "prose", (c) => mentions.add(c, inBody));
+
+	const links: NoteLink[] = [];
+	const seenLinks = new Set<string>();
+	const addLink = (kind: NoteLinkKind, name: string, field?: string): void => {
+		const key = noteKey(name);
+		if (key === "" || seenLinks.has(`${kind}\n${key}`)) return;
+		seenLinks.add(`${kind}\n${key}`);
+		links.push(field === undefined ? { kind, name, key } : { kind, name, key, field });
+	};
+	const feedbackFields = new Set((options.feedbackFields ?? DEFAULT_FEEDBACK_FIELDS).map((f) => f.toLowerCase()));
+	for (const [key, value] of Object.entries(data)) {
+		if (!feedbackFields.has(key.toLowerCase())) continue;
+		for (const name of namedNotes(value)) addLink(linkKindOfField(key), name, key);
+	}
+	for (const name of wikilinkTargets(split.body)) addLink("links", name);
+
+	const note: ParsedNote = {
+		version: PARSED_NOTE_VERSION,
+		path,
+		title: detach(title),
+		titleFromFrontmatter: known.title !== undefined,
+		...(known.aliases.length > 0 ? { aliases: known.aliases.map(detach) } : {}),
+		...(known.description !== undefined ? { description: detach(known.description) } : {}),
+		...(known.category !== undefined ? { category: detach(known.category) } : {}),
+		...(known.created !== undefined ? { created: detach(known.created) } : {}),
+		...(known.updated !== undefined ? { updated: detach(known.updated) } : {}),
+		tags: tagged.tags.map((t) => ({ id: detach(t.id), display: detach(t.display) })),
+		series: tagged.series.map((x) => ({ ...x, display: detach(x.display), name: detach(x.name) })),
+		links: links.map((l) => ({ ...l, name: detach(l.name), key: detach(l.key) })),
+		mentions: mentions.result(),
+		blocks: gpufitBlocks(split.body, split.bodyLine).map((b) => ({ line: b.line, source: detach(b.source) })),
+		properties: detachAll(properties) as Record<string, unknown>,
+		diagnostics: diagnostics.map((d) => ({ ...d, message: detach(d.message) })),
+		vocabulary: matcher.fingerprint,
+	};
+	return note;
+}
+
+/** Concepts a title names (once per occurrence). A title that is exactly a name counts even when prose rules would not ("4090"). */
+export function titleConcepts(matcher: ConceptMatcher, title: string): Concept[] {
+	const exact = matcher.exact(title);
+	if (exact) return [exact];
+	const out: Concept[] = [];
+	matcher.scan(title, "prose", (c) => out.push(c));
+	return out;
+}
+
+/**
+ * A copy of `s` that does not share memory with the note text. V8 keeps substrings (what js-yaml and split()
+ * return) as slices of their parent string, so a stored title would keep the whole note alive, and every edited
+ * version of it. Concatenating then slicing forces a flat copy; strings under 13 characters are always copied.
+ */
+function detach(s: string): string {
+	return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
+function detachAll(value: unknown): unknown {
+	if (typeof value === "string") return detach(value);
+	if (Array.isArray(value)) return value.map(detachAll);
+	if (value !== null && typeof value === "object") {
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value)) out[detach(k)] = detachAll(v);
+		return out;
+	}
+	return value;
+}
+
+function forEachString(value: unknown, fn: (s: string) => void): void {
+	if (typeof value === "string") fn(value);
+	else if (Array.isArray(value)) for (const v of value) forEachString(v, fn);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { runGraphCommand } from "../../src/cli/graph-command";
+import { FIXTURE_VAULT } from "./helpers";
+
+async function run(args: string[]) {
+	let stdout = "";
+	let stderr = "";
+	const code = await runGraphCommand(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+	return { code, stdout, stderr };
+}
+
+describe("gpufit graph", () => {
+	it("prints a summary of the fixture vault, skipping .obsidian/ and .trash/", async () => {
+		const r = await run([FIXTURE_VAULT]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toBe("");
+		expect(r.stdout).toMatch(/^Notes: 8$/m);
+		expect(r.stdout).toMatch(/^Series: 2$/m);
+		expect(r.stdout).toMatch(/^Concepts: .*gpu \d+/m);
+		expect(r.stdout).toMatch(/^Edges: \d+ \(.*mentions \d+/m);
+		expect(r.stdout).toMatch(/^Missing notes: 3$/m);
+		expect(r.stdout).toContain("KV Cache Sizing (named by 2)");
+		expect(r.stdout).toMatch(/^Diagnostics: 2$/m);
+		expect(r.stdout).toContain("Broken YAML.md:4:");
+		expect(r.stdout).not.toContain("Obsidian Internal");
+	});
+
+	it("--json gives nodes, edges and diagnostics", async () => {
+		const r = await run(["--json", FIXTURE_VAULT]);
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout) as { nodes: { id: string; kind: string; label: string; path?: string }[]; edges: { source: string; target: string; kind: string }[]; diagnostics: { path: string }[] };
+		expect(out.nodes.filter((n) => n.kind === "note").map((n) => n.path).sort()).toEqual([
+			"Broken YAML.md", "Empty Frontmatter.md", "Engines/Serving With vLLM.md", "Hardware/Workstation Card Planning.md",
+			"Memory Budgeting.md", "No Frontmatter.md", "Series/Series Overview.md", "Квантование на Hopper.md",
+		]);
+		expect(Object.keys(out.edges[0] ?? {}).sort()).toEqual(["kind", "source", "target"]);
+		expect(out.diagnostics.map((d) => d.path)).toContain("Broken YAML.md");
+	});
+
+	it("exits 2 with a message on bad arguments", async () => {
+		for (const args of [[], ["--bogus", FIXTURE_VAULT], [FIXTURE_VAULT, FIXTURE_VAULT], ["/no/such/dir"], [`${FIXTURE_VAULT}/No Frontmatter.md`]]) {
+			const r = await run(args);
+			expect(r.code, args.join(" ")).toBe(2);
+			expect(r.stderr).toMatch(/usage: gpufit graph/);
+			expect(r.stderr).not.toMatch(/\n\s+at /);
+		}
+		expect((await run(["--help"])).code).toBe(0);
+	});
+});

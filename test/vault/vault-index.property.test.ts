@@ -1,0 +1,80 @@
+/**
+ * Incremental maintenance equals a rebuild: random sequences of upserts, removes and renames over a small pool of
+ * paths and note parts (titles that collide with file names, tags differing in case, series, feedback names that
+ * do or do not exist, wikilinks, concept names) must leave the index exactly as indexing the final vault afresh.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/estimator/catalog";
+import { VaultIndex } from "../../src/vault/index";
+import { canonical } from "./helpers";
+
+const PATHS = ["Alpha.md", "Beta.md", "dir/Gamma.md", "dir/Alpha.md", "Заметка.md", "Delta Note.md"];
+const NAMES = ["Alpha", "Beta", "Gamma", "Delta Note", "Заметка", "Epsilon", "alpha!"];
+const TAGS = ["gpu", "GPU", "#S13_Hardware", "s13_other", "hbm3e-vram-capacity", "rtx-6000-pro-b-class", "misc", "qwen3-30b-model"];
+const BODY_BITS = ["An H100 here.", "Qwen3-30B on an RTX 4090.", "vLLM serving.", "FP8 and BF16.", "Nothing.", "A Llama-3.1-8B run."];
+
+const noteText = fc.record({
+	title: fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
+	tags: fc.subarray(TAGS),
+	feedback: fc.subarray(NAMES, { maxLength: 3 }),
+	amplifies: fc.subarray(NAMES, { maxLength: 2 }),
+	links: fc.subarray(NAMES, { maxLength: 2 }),
+	body: fc.subarray(BODY_BITS, { maxLength: 3 }),
+	broken: fc.boolean(),
+}).map((n) => {
+	const fm = [
+		n.title !== undefined ? `title: "${n.title}"` : "",
+		`tags: [${n.tags.map((t) => JSON.stringify(t)).join(", ")}]`,
+		n.feedback.length > 0 ? `FeedbackLoop: "${n.feedback.map((f, i) => `${["First", "Second", "Third"][i] ?? "Then"}, ${f} which helps`).join("; ")}."` : "",
+		n.amplifies.length > 0 ? `SignalAmplification: [${n.amplifies.map((a) => JSON.stringify(a)).join(", ")}]` : "",
+		n.broken ? "oops: [unclosed" : "",
+	].filter((l) => l !== "");
+	return `---\n${fm.join("\n")}\n---\n${n.body.join(" ")} ${n.links.map((l) => `[[${l}]]`).join(" ")}\n`;
+});
+
+type Command =
+	| { op: "upsert"; path: string; text: string }
+	| { op: "remove"; path: string }
+	| { op: "rename"; from: string; to: string };
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+	{ weight: 5, arbitrary: fc.record({ op: fc.constant("upsert" as const), path: fc.constantFrom(...PATHS), text: noteText }) },
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant("remove" as const), path: fc.constantFrom(...PATHS) }) },
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant("rename" as const), from: fc.constantFrom(...PATHS), to: fc.constantFrom(...PATHS) }) },
+);
+
+function snapshot(index: VaultIndex) {
+	const g = canonical(index.graph());
+	return {
+		graph: g,
+		paths: index.notePaths(),
+		concepts: index.notePaths().map((p) => index.conceptsOf(p)),
+		mentioning: g.nodes.filter((n) => n.id.startsWith("gpu:") || n.id.startsWith("model:")).map((n) => index.notesMentioning(n.id)),
+		diagnostics: index.diagnostics(),
+	};
+}
+
+describe("incremental index = rebuild", () => {
+	for (const indexTag of [undefined, "gpu"]) {
+		it(`holds for random edit sequences${indexTag ? ` (indexTag ${indexTag})` : ""}`, () => {
+			fc.assert(fc.property(fc.array(command, { maxLength: 25 }), (commands) => {
+				const catalog = loadCatalog();
+				const index = new VaultIndex({ catalog, indexTag });
+				const vault = new Map<string, string>();
+				for (const c of commands) {
+					if (c.op === "upsert") { index.upsert(c.path, c.text); vault.set(c.path, c.text); }
+					else if (c.op === "remove") { index.remove(c.path); vault.delete(c.path); }
+					else {
+						index.rename(c.from, c.to);
+						const text = vault.get(c.from);
+						if (text !== undefined && c.from !== c.to) { vault.delete(c.from); vault.set(c.to, text); }
+					}
+				}
+				const rebuilt = new VaultIndex({ catalog, indexTag });
+				rebuilt.batch(() => { for (const [path, text] of [...vault].reverse()) rebuilt.upsert(path, text); });
+				expect(snapshot(index)).toEqual(snapshot(rebuilt));
+			}), { numRuns: 300 });
+		});
+	}
+});
