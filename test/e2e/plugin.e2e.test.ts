@@ -247,7 +247,8 @@ describe("gpufit blocks in the browser host", () => {
 		expect(stats.warm?.fromCache).toBe(stats.cold?.parsed);
 	});
 
-	it("saves light and dark screenshots and measures the budgets", async () => {
+	// Timings (onload, render, indexing slices) are measured by `npm run bench` (bench/plugin.bench.ts), not asserted here.
+	it("saves light and dark screenshots; a note with 20 blocks renders them all", async () => {
 		const note = "Hardware/Consumer vs Workstation.md";
 		for (const theme of ["light", "dark"] as const) {
 			await open(note, `&theme=${theme}`);
@@ -260,49 +261,29 @@ describe("gpufit blocks in the browser host", () => {
 		await open("Hardware/Untrusted Import.md", "&theme=light");
 		await b.page.screenshot({ path: path.join(ARTIFACTS, "gpufit-hostile-light.png"), fullPage: true });
 
-		// 20 blocks in one note: the reading view's render time, blocks included.
+		// 20 blocks in one note all render (their render time is measured by bench/plugin.bench.ts).
 		const blocks = Array.from({ length: 20 }, (_, i) => `\`\`\`gpufit\nmodel: ${["Qwen3-30B", "Qwen3-8B", "Llama-3.3-70B", "Mistral-7B"][i % 4]}\ncontext: ${4096 * (1 + (i % 5))}\n\`\`\``).join("\n\n");
 		const render = await b.page.evaluate(async (text) => {
 			await window.gpufitHost.editNote("Bench/Twenty blocks.md", `# Twenty blocks\n\n${text}\n`);
-			window.gpufitHost.openNote("Bench/Twenty blocks.md"); // warm-up (first render builds the catalog)
-			const times: number[] = [];
-			for (let i = 0; i < 5; i++) {
-				window.gpufitHost.view.clear();
-				window.gpufitHost.openNote("Bench/Twenty blocks.md");
-				times.push(window.gpufitHost.view.lastRenderMs);
-			}
-			times.sort((a, c) => a - c);
-			return { median: times[2] ?? NaN, blocks: document.querySelectorAll(".block-language-gpufit .gpufit-table").length };
+			window.gpufitHost.openNote("Bench/Twenty blocks.md");
+			return { blocks: document.querySelectorAll(".block-language-gpufit .gpufit-table").length };
 		}, blocks);
-		const onload = await b.page.evaluate(async () => {
-			const times: number[] = [];
-			for (let i = 0; i < 5; i++) {
-				window.gpufitHost.unloadPlugin();
-				await window.gpufitHost.loadPlugin();
-				times.push(window.gpufitHost.onloadMs);
-			}
-			times.sort((a, c) => a - c);
-			return times[2] ?? NaN;
-		});
-		const mainJs = fs.statSync(path.join(ROOT, "main.js")).size;
-		const budgets = { mainJsBytes: mainJs, onloadMsMedian: onload, render20BlocksMsMedian: render.median, tablesIn20BlockNote: render.blocks };
-		fs.writeFileSync(path.join(ARTIFACTS, "budgets.json"), JSON.stringify(budgets, null, 2));
-		console.log("budgets", budgets);
 		expect(render.blocks).toBe(20);
-		expect(mainJs).toBeLessThanOrEqual(300 * 1024);
-		expect(onload).toBeLessThanOrEqual(10);
-		expect(render.median).toBeLessThanOrEqual(100);
+		// main.js must run on mobile: the only module it may require is obsidian.
+		const mainJs = fs.readFileSync(path.join(ROOT, "main.js"), "utf8");
+		expect([...new Set([...mainJs.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))]).toEqual(["obsidian"]);
 	});
 });
 
-describe("indexing a 10k-note vault in the browser host", () => {
-	it("cold start parses in slices under 50 ms; a warm start reads the cache", async () => {
+describe("indexing a large vault in the browser host", () => {
+	// 2,000 notes keep this functional check quick; bench/plugin.bench.ts measures 10k with timings.
+	it("a cold start parses every note; a warm start reads them all from the cache", async () => {
 		await b.page.goto(`${server.url}?plugin=off`);
 		await b.page.evaluate(() => window.gpufitHost.ready);
 		const seed = fs.readFileSync(path.join(VAULT, "Hardware/GPU Memory Budgeting.md"), "utf8");
 		const result = await within(b.page.evaluate(async (text) => {
 			const host = window.gpufitHost;
-			for (let i = 0; i < 10_000; i++) {
+			for (let i = 0; i < 2_000; i++) {
 				await host.app.vault.create(`Synthetic/Note ${i}.md`, text.replace("title: GPU Memory Budgeting for Local LLMs", `title: Synthetic note ${i}`));
 			}
 			type WithCore = { core: { index: { stats?: { files: number; parsed: number; fromCache: number; ms: number; maxSliceMs: number; slices: number; cacheLoadMaxMs: number }; saveCache(): Promise<void> } } };
@@ -322,15 +303,11 @@ describe("indexing a 10k-note vault in the browser host", () => {
 			await host.loadPlugin();
 			const warm = await waitStats();
 			return { cold, warm, cacheBytes: [...host.app.vault.adapter.files.entries()].filter(([k]) => k.includes("index-cache/")).reduce((n, [, v]) => n + v.length, 0) };
-		}, seed), 240_000, "10k vault");
-		fs.mkdirSync(ARTIFACTS, { recursive: true });
-		fs.writeFileSync(path.join(ARTIFACTS, "index-10k.json"), JSON.stringify(result, null, 2));
-		console.log("10k index", result);
-		expect(result.cold.files).toBeGreaterThanOrEqual(10_000);
-		expect(result.cold.parsed).toBeGreaterThanOrEqual(10_000);
+		}, seed), 240_000, "2k vault");
+		expect(result.cold.files).toBeGreaterThanOrEqual(2_000);
+		expect(result.cold.parsed).toBeGreaterThanOrEqual(2_000);
+		expect(result.cold.slices).toBeGreaterThan(1);
 		expect(result.warm.parsed).toBe(0);
-		expect(result.cold.maxSliceMs).toBeLessThan(50);
-		expect(result.warm.maxSliceMs).toBeLessThan(50);
-		expect(result.warm.cacheLoadMaxMs).toBeLessThan(50);
+		expect(result.warm.fromCache).toBe(result.cold.parsed);
 	}, 300_000);
 });
