@@ -34,7 +34,13 @@ export function wikilinkTargets(text: string): string[] {
 	return out;
 }
 
-const ORDINAL = /(?:^|[\s;:.(])(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth|seventh|eighth|ninth|tenth|finally|lastly|\(?\d{1,2}[.)])\s*[,:]?\s+/gi;
+/**
+ * An ordinal that introduces a name: a word ordinal followed by a comma or colon ("Second," — so the "Second" inside
+ * "Scaling to a Second Workstation GPU" is part of a name), or a number marker ("(2)", "2)", "2.").
+ */
+const ORDINAL = /(?:^|[\s;:.(])(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth|seventh|eighth|ninth|tenth|finally|lastly)\s*[,:]|\(?\d{1,2}[.)])\s+/gi;
+/** Values that say "no note" rather than name one. */
+const NOT_A_NAME = new Set(["none", "na", "nothing", "tbd", "todo", "null", "nil", "empty"]);
 const CONNECTORS = new Set(["of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "&", "vs", "vs.", "via", "or", "as", "-", "–", "+", "/"]);
 
 /** Names of notes a feedback-style field value refers to. */
@@ -73,7 +79,7 @@ export function namesInProse(text: string): string[] {
 		return out;
 	}
 	if (text.length <= 200 && !/[.!?]\s/.test(text)) {
-		return text.split(/[,;\n]/).map((s) => s.trim()).filter((s) => s !== "" && noteKey(s) !== "");
+		return text.split(/[,;\n]/).map((s) => s.trim().replace(/[.!?]+$/, "")).filter((s) => noteKey(s) !== "" && !NOT_A_NAME.has(noteKey(s)));
 	}
 	return [];
 }
@@ -94,7 +100,8 @@ function leadingName(text: string): string | undefined {
 		if (raw === "") continue;
 		const word = raw.replace(/^["'“‘(]+/, "");
 		const bare = word.replace(/[,;:.!?"'”’)]+$/, "");
-		if (bare === "" || CLAUSE_WORDS.has(bare.toLowerCase()) || bare === "—" || bare === "–") break;
+		// A clause word ends the name only as written in lower case: "A Note That Does Not Exist" is one title.
+		if (bare === "" || CLAUSE_WORDS.has(bare) || bare === "—" || bare === "–") break;
 		clause.push(bare);
 		if (bare !== word || clause.length > MAX_NAME_WORDS) break;
 	}

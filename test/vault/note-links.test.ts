@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedNotes, wikilinkTargets } from "../../src/vault/note-links";
+import { namedNotes, namesInProse, wikilinkTargets } from "../../src/vault/note-links";
 
 describe("namedNotes", () => {
 	it("reads ordinal prose", () => {
@@ -24,5 +24,22 @@ describe("namedNotes", () => {
 describe("wikilinkTargets", () => {
 	it("strips headings, aliases, folders, .md; skips embedded attachments", () => {
 		expect(wikilinkTargets("[[Note#Part|shown]] [[dir/Other.md]] ![[pic.png]] ![[Embedded Note]] [[]]")).toEqual(["Note", "Other", "Embedded Note"]);
+	});
+});
+
+describe("ordinals and names that contain ordinal words", () => {
+	it("an ordinal word inside a title is part of the title, not a new item", () => {
+		expect(namesInProse("First, Scaling to a Second Workstation GPU which doubles memory; Second, Quantization Formats which shrink it.")).toEqual([
+			"Scaling to a Second Workstation GPU", "Quantization Formats",
+		]);
+	});
+
+	it("capitalised clause words inside a title stay in it", () => {
+		expect(namesInProse("First, Serving Engine Choice; Second, A Note That Does Not Exist Yet.")).toEqual(["Serving Engine Choice", "A Note That Does Not Exist Yet"]);
+	});
+
+	it("'None.' names no note", () => {
+		expect(namesInProse("None.")).toEqual([]);
+		expect(namesInProse("n/a")).toEqual([]);
 	});
 });
