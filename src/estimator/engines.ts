@@ -111,6 +111,15 @@ export function overheadPerGpu(o: OverheadInput): Explanation[] {
  */
 export const LAYER_LATENCY_US_GHZ: Record<EngineId, number> = { "llama.cpp": 220, vllm: 90, transformers: 600 };
 
+/**
+ * Extra fixed latency of a MoE layer at batch 1, µs × GHz: router GEMM, top-k, token sort/permute, the fused expert
+ * kernels (whose per-expert slices are too small to stream at full bandwidth) and the weighted sum. vLLM's figure is
+ * derived from its single-stream DeepSeek-R1 (8× H100) and gpt-oss-120b (A100) measurements in
+ * test/data/measured-vllm.json, where MoE decode ran 2–3× slower than bandwidth alone predicts while dense models
+ * matched; llama.cpp's MoE rows match without one. Transformers: not measured (assumed twice vLLM: no fused kernels).
+ */
+export const MOE_LAYER_LATENCY_US_GHZ: Record<EngineId, number> = { "llama.cpp": 0, vllm: 300, transformers: 600 };
+
 /** Extra latency per pipeline hop between GPUs in a layer split (activation copy + sync over PCIe), ms. */
 export const LAYER_SPLIT_HOP_MS = 0.25;
 

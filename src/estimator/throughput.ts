@@ -4,7 +4,7 @@
  * overestimates fast GPUs on small models. Prefill is compute-bound and format-aware: only native formats get
  * low-precision tensor throughput; emulated ones compute in 16-bit.
  */
-import { bandwidthEfficiency, LAYER_LATENCY_US_GHZ, LAYER_SPLIT_HOP_MS, prefillEfficiency } from "./engines";
+import { bandwidthEfficiency, LAYER_LATENCY_US_GHZ, LAYER_SPLIT_HOP_MS, MOE_LAYER_LATENCY_US_GHZ, prefillEfficiency } from "./engines";
 import type { Format, Gpu, Model } from "./schema";
 import type { EngineId, Explanation, SplitMode, SupportLevel } from "./types";
 
@@ -72,7 +72,8 @@ function stepTime(s: SpeedInput, batch: number): { seconds: number; parts: Expla
 	const kv = s.kvBytesPerSequence * batch;
 	const memory = (weights + kv) / ways / bw;
 	const layers = s.model.layers;
-	const fixed = (layers * LAYER_LATENCY_US_GHZ[s.engine]) / clockGHz(s.gpu) / 1e6;
+	const moeLayers = s.model.moe ? layers - (s.model.moe.firstDenseLayers ?? 0) : 0;
+	const fixed = (layers * LAYER_LATENCY_US_GHZ[s.engine] + moeLayers * MOE_LAYER_LATENCY_US_GHZ[s.engine]) / clockGHz(s.gpu) / 1e6;
 	let comm = 0;
 	if (s.split === "tensor" && s.count > 1) {
 		// Two all-reduces per layer of hidden × batch × 2 B: latency-bound at decode (NVLink ~10 µs, PCIe ~30 µs).
@@ -88,7 +89,7 @@ function stepTime(s: SpeedInput, batch: number): { seconds: number; parts: Expla
 	const seconds = Math.max(memory + fixed, compute) + comm;
 	const parts: Explanation[] = [
 		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ ${ways > 1 ? `${ways} GPUs ÷ ` : ""}${s.gpu.bandwidthGBs} GB/s × ${bandwidthEfficiency(s.gpu)}`, value: memory * 1e3, unit: "ms" },
-		{ label: "per-layer latency", formula: `${layers} layers × ${LAYER_LATENCY_US_GHZ[s.engine]} µs·GHz ÷ ${clockGHz(s.gpu).toFixed(2)} GHz (${s.engine} kernels)`, value: fixed * 1e3, unit: "ms" },
+		{ label: "per-layer latency", formula: `(${layers} layers × ${LAYER_LATENCY_US_GHZ[s.engine]}${moeLayers > 0 && MOE_LAYER_LATENCY_US_GHZ[s.engine] > 0 ? ` + ${moeLayers} MoE layers × ${MOE_LAYER_LATENCY_US_GHZ[s.engine]}` : ""}) µs·GHz ÷ ${clockGHz(s.gpu).toFixed(2)} GHz (${s.engine} kernels)`, value: fixed * 1e3, unit: "ms" },
 	];
 	if (comm > 0) parts.push({ label: s.split === "tensor" ? "all-reduce" : "pipeline hops", formula: s.split === "tensor" ? `${layers} layers × 2 all-reduces` : `${s.count - 1} hops × ${LAYER_SPLIT_HOP_MS} ms`, value: comm * 1e3, unit: "ms" });
 	if (compute > memory + fixed) parts.push({ label: "compute-bound", formula: `2 × ${fmtB(s.activeParams)} params × ${batch} ÷ 50% of peak`, value: compute * 1e3, unit: "ms" });
