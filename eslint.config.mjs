@@ -30,6 +30,7 @@ export default defineConfig([
 			"obsidianmd/rule-custom-message": "off",
 			"obsidianmd/prefer-active-doc": "off",
 			"obsidianmd/hardcoded-config-path": "off",
+			"obsidianmd/no-global-this": "off",
 			"no-restricted-globals": "off",
 			"import/no-extraneous-dependencies": "off",
 		},

@@ -6,8 +6,11 @@
  * "RTX PRO 6000 Blackwell" all reach keys of the same GPU; the longest match from a word wins, so a tag's
  * trailing generic words (class, model, acceleration, ...) simply fall outside the match.
  *
- * Why it is fast: text is tokenized once with one regex; a word that is not a prefix of any key costs one Set
- * lookup and is skipped. Only words that start a key look ahead.
+ * Why it is fast: every key is in a character trie (flat typed arrays, ASCII letters and digits folded to 36 codes),
+ * walked straight on the text's char codes, so recognising a name allocates nothing: no word slices, no lower-case
+ * copies, no concatenated look-ahead keys. Prose is scanned by one loop that only looks at the first two characters
+ * of each word (a table of the pairs that can start a name); the lower-case bulk of a note and all its non-Latin
+ * text cost a few comparisons per character.
  *
  * Where it is careful (prose = title, frontmatter fields, body):
  * - Word boundaries are the token boundaries: `H1000` is one token and never contains `H100`.
@@ -29,35 +32,53 @@ const MATCHER_RULES_VERSION = 1;
 /** Separator run allowed between the words of one name ("RTX 6000", "Llama-3.1 / 8B" is too far). */
 const MAX_GAP = 3;
 const MAX_WORDS = 8;
+const TAG_CACHE_LIMIT = 20_000;
 
 export type ScanMode = "prose" | "tag";
 
 interface KeyInfo {
 	concept: Concept;
-	/** Offsets in the key where a text word boundary may fall. */
-	splits: Set<number>;
+	/** splits[i] = 1 where a text word boundary may fall at offset i of the key. */
+	splits: Uint8Array;
 	numeric: boolean;
 	ambiguous: boolean;
 	alphabetic: boolean;
 }
 
+/** Trie alphabet: a-z → 0..25, 0-9 → 26..35 (upper case folded); -1 for everything else. */
+const ALPHABET = 36;
+const CODE = new Int8Array(128).fill(-1);
+for (let c = 0; c < 26; c++) { CODE[97 + c] = c; CODE[65 + c] = c; }
+for (let d = 0; d < 10; d++) CODE[48 + d] = 26 + d;
+
 export class ConceptMatcher {
 	/** Changes whenever the set of recognisable names changes; stored in ParsedNote to detect stale parses. */
 	readonly fingerprint: string;
 	private readonly keys = new Map<string, KeyInfo>();
-	/** Every non-empty prefix of every key. */
-	private readonly prefixes = new Set<string>();
-	/** Regex source finding words that may start a name in prose (see scanCandidates). */
-	private readonly candidateSource: string;
-	/** First character / first two characters (lower case ASCII) of every key: rejects most words without allocating. */
-	private readonly startsOne = new Uint8Array(128);
-	private readonly startsTwo = new Uint8Array(128 * 128);
-	/** Reused by matchAt's look-ahead (scans do not nest). */
-	private readonly nextWord = /[A-Za-z0-9]+/g;
+	/** Trie of every key: child node of `node` for code `k` is next[node * ALPHABET + k] (0: none; node 0 is the root). */
+	private readonly next: Int32Array;
+	/** Key ending at each trie node: index into `infos`, or -1. */
+	private readonly keyAt: Int32Array;
+	private readonly infos: KeyInfo[] = [];
+	/**
+	 * Prose word starts that may begin a name: a capital (or digit) then a character the key continues with, by
+	 * char-code pair (first * 128 + second). Lower-case first words of names are in `lowerStarts` instead.
+	 */
+	private readonly proseStarts = new Uint8Array(128 * 128);
+	/** First words of names displayed starting in lower case ("llama" of "llama.cpp", "vLLM"), matched as written, longest first. */
+	private readonly lowerStarts: string[];
+	/**
+	 * Runs of letters and digits from a capital, a digit or a lower-case start on. A native regex skips the lower-case
+	 * bulk of a note and all its non-Latin text without any JavaScript per character.
+	 */
+	private readonly candidateRun: RegExp;
+	private readonly tagCache = new Map<string, readonly Concept[]>();
+	/** Split offsets used by the current look-ahead (scans do not nest). */
+	private readonly splitsUsed = new Int32Array(MAX_WORDS);
 
 	constructor(readonly vocabulary: ConceptVocabulary) {
-		/** First words of names displayed starting in lower case ("llama" of "llama.cpp", "vLLM"), matched as written. */
 		const lowerCaseStarts = new Set<string>();
+		const prefixes = new Set<string>();
 		for (const concept of vocabulary.concepts) {
 			for (const surface of concept.names) {
 				const key = normalizeName(surface);
@@ -70,41 +91,79 @@ export class ConceptMatcher {
 						ambiguous: PROSE_AMBIGUOUS.has(key), alphabetic: /^[a-z]+$/.test(key),
 					};
 					this.keys.set(key, info);
-					for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
+					for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
 				}
-				for (const s of surfaceSplits(surface)) info.splits.add(s);
+				for (const s of surfaceSplits(surface)) if (s < info.splits.length) info.splits[s] = 1;
 			}
 			const first = /^[a-z][A-Za-z0-9]*/.exec(concept.label.normalize("NFKD"))?.[0];
 			if (first !== undefined && first.length > 1 && concept.names.length > 0) lowerCaseStarts.add(first);
 		}
-		for (const key of this.keys.keys()) {
-			const a = key.charCodeAt(0);
-			if (key.length === 1) this.startsOne[a] = 1;
-			else this.startsTwo[a * 128 + key.charCodeAt(1)] = 1;
+		// The trie: one node per distinct prefix.
+		this.next = new Int32Array((prefixes.size + 1) * ALPHABET);
+		this.keyAt = new Int32Array(prefixes.size + 1).fill(-1);
+		let nodes = 1;
+		for (const [key, info] of this.keys) {
+			let node = 0;
+			for (let i = 0; i < key.length; i++) {
+				const slot = node * ALPHABET + (CODE[key.charCodeAt(i)] ?? 0);
+				let child = this.next[slot] ?? 0;
+				if (child === 0) { child = nodes++; this.next[slot] = child; }
+				node = child;
+			}
+			this.keyAt[node] = this.infos.length;
+			this.infos.push(info);
 		}
 		// Longest first, so "llamacpp" is tried before "llama".
-		const starts = [...lowerCaseStarts].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-		// Word starts that can begin a key in prose: a capital (or digit) then a character the key continues with,
-		// grouped by first character so the regex engine dispatches on it ("The", "Each" are rejected natively).
-		const seconds = new Map<string, Set<string>>();
+		this.lowerStarts = [...lowerCaseStarts].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+		this.candidateRun = new RegExp(`(?:[A-Z0-9]${this.lowerStarts.map((s) => `|${s}`).join("")})[A-Za-z0-9]*`, "g");
 		for (const key of this.keys.keys()) {
 			if (key.length < 2) continue;
-			const first = key[0] ?? "";
-			const set = seconds.get(first) ?? new Set<string>();
-			const second = key[1] ?? "";
-			set.add(second);
-			if (second !== second.toUpperCase()) set.add(second.toUpperCase());
-			seconds.set(first, set);
+			const first = key.charCodeAt(0);
+			const second = key.charCodeAt(1);
+			const upperFirst = first >= 97 && first <= 122 ? first - 32 : first;
+			this.proseStarts[upperFirst * 128 + second] = 1;
+			if (second >= 97 && second <= 122) this.proseStarts[upperFirst * 128 + second - 32] = 1;
 		}
-		const groups = [...seconds].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([first, next]) => `${first.toUpperCase()}[${[...next].sort().join("")}]`);
-		this.candidateSource = `\\b(?:${[...groups, ...starts].join("|")})`;
 		const lines = [...this.keys].map(([k, v]) => `${k}=${v.concept.id}`).sort();
 		this.fingerprint = `${MATCHER_RULES_VERSION}.${DICTIONARY_VERSION}.${fnv1a(lines.join("\n"))}`;
 	}
 
 	/** The concept a whole string names exactly (a tag or title that is just "4090" or "Transformers"). */
 	exact(text: string): Concept | undefined {
-		return this.keys.get(normalizeName(text))?.concept;
+		// ASCII text: walk the trie over its letters and digits (what normalizeName keeps), without building the key.
+		const next = this.next;
+		let node = 0;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c >= 128) return this.keys.get(normalizeName(text))?.concept;
+			const k = CODE[c] ?? -1;
+			if (k < 0) continue;
+			node = next[node * ALPHABET + k] ?? 0;
+			if (node === 0) return undefined;
+		}
+		const index = this.keyAt[node] ?? -1;
+		return index >= 0 ? this.infos[index]?.concept : undefined;
+	}
+
+	/**
+	 * Concepts a tag names: the one it spells exactly, else those found in it word by word. Tags repeat across a
+	 * vault, so results are cached (the cache is dropped when it grows past TAG_CACHE_LIMIT distinct tags).
+	 */
+	tagConcepts(tag: string): readonly Concept[] {
+		let hits = this.tagCache.get(tag);
+		if (hits === undefined) {
+			const exact = this.exact(tag);
+			if (exact) hits = [exact];
+			else {
+				const found: Concept[] = [];
+				this.scanEveryWord(tag, "tag", (c) => found.push(c));
+				hits = found;
+			}
+			if (this.tagCache.size >= TAG_CACHE_LIMIT) this.tagCache.clear();
+			// A copy of the key: a tag string may be a slice of a whole note's text.
+			this.tagCache.set(` ${tag}`.slice(1), hits);
+		}
+		return hits;
 	}
 
 	/** Report each concept occurrence in `text`. */
@@ -116,18 +175,32 @@ export class ConceptMatcher {
 	/**
 	 * Prose: names start with a word whose first character is a capital or a digit ("RTX", "H100", "Qwen3"), or with
 	 * the first word of a name the vocabulary displays starting in lower case, spelled as displayed ("llama.cpp",
-	 * "vLLM"). A native regex jumps between such words, so the lower-case bulk of a note (and all its non-Latin text)
-	 * is skipped without running any JavaScript per character.
+	 * "vLLM"). A native regex jumps from one such word to the next, so the lower-case bulk of a note (and all its
+	 * non-Latin text) is skipped without running any JavaScript per character; a table of the first two characters
+	 * of every key rejects most capitalised words ("The", "Each") before the trie walk.
 	 */
 	private scanCandidates(text: string, hit: (concept: Concept) => void): void {
-		const re = new RegExp(this.candidateSource, "g");
-		let m: RegExpExecArray | null;
-		while ((m = re.exec(text)) !== null) {
-			const start = m.index;
-			let end = start + m[0].length;
-			while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
-			re.lastIndex = Math.max(end, this.matchAt(text, start, end, "prose", hit));
+		const re = this.candidateRun;
+		const starts = this.proseStarts;
+		re.lastIndex = 0;
+		while (re.test(text)) {
+			const end = re.lastIndex;
+			// The word: scan back from the end of the match (test() makes no match object per word).
+			let start = end - 1;
+			while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+			// A match inside a word ("xH100", "x_H100") is no word start: `\b` would not hold there.
+			if (start > 0 && text.charCodeAt(start - 1) === 95 /* _ */) continue;
+			const c = text.charCodeAt(start);
+			const candidate = c < 97
+				? end - start >= 2 && starts[c * 128 + text.charCodeAt(start + 1)] === 1
+				: this.lowerStartAt(text, start);
+			if (candidate) re.lastIndex = Math.max(end, this.matchAt(text, start, end, "prose", hit));
 		}
+	}
+
+	private lowerStartAt(text: string, at: number): boolean {
+		for (const s of this.lowerStarts) if (text.startsWith(s, at)) return true;
+		return false;
 	}
 
 	/** Tags: every word may start a name (tags are lower case by convention). */
@@ -143,59 +216,84 @@ export class ConceptMatcher {
 		}
 	}
 
-	/** The word text[start, end) prefixes a key (probably: hashes can collide): find the longest name from it. Returns where the match ends (or `end`). */
+	/** Find the longest name starting with the word text[start, end) (ASCII letters and digits). Returns where the match ends (or `end`). */
 	private matchAt(text: string, start: number, end: number, mode: ScanMode, hit: (concept: Concept) => void): number {
-		const a = lowerAscii(text.charCodeAt(start));
-		if (end - start === 1 ? this.startsOne[a] !== 1 : this.startsTwo[a * 128 + lowerAscii(text.charCodeAt(start + 1))] !== 1) {
-			if ((text.charCodeAt(end - 1) | 32) !== 115 /* s */) return end; // cannot start a key, nor be a plural of one
+		const next = this.next;
+		// Walk the word; `beforeLast` is the node of the word minus its last character (for plurals: "H100s").
+		let node = 0;
+		let beforeLast = -1;
+		for (let i = start; i < end; i++) {
+			if (i === end - 1) beforeLast = node;
+			node = next[node * ALPHABET + (CODE[text.charCodeAt(i)] ?? 0)] ?? 0;
+			if (node === 0) break;
 		}
-		const word = text.slice(start, end);
-		const lower = word.toLowerCase();
-		if (!this.prefixes.has(lower)) {
-			this.matchPlural(word, mode, hit);
+		// A one-letter word only names what it spells alone ("a" never starts "A 100").
+		if (end - start === 1 && (this.keyAt[node] ?? -1) < 0 && (text.charCodeAt(start) | 32) !== 115) return end;
+		if (node === 0) {
+			// Not a prefix of any key ("h100s" of no key "h100s..."), but maybe a plural.
+			this.matchPlural(text, start, end, beforeLast, mode, hit);
 			return end;
 		}
-		let best: KeyInfo | undefined = this.keys.get(lower);
+		let bestIndex = this.keyAt[node] ?? -1;
 		let bestEnd = end;
 		let bestMulti = false;
 		// Look ahead over following words while the concatenation still prefixes some key.
-		let concat = lower;
+		const n = text.length;
+		const splitsUsed = this.splitsUsed;
+		let used = 0;
+		let length = end - start;
 		let at = end;
-		const splitsUsed: number[] = [];
-		const next = this.nextWord;
-		next.lastIndex = at;
 		for (let w = 1; w < MAX_WORDS; w++) {
-			const m = next.exec(text);
-			if (m === null || !gapJoins(text, at, m.index)) break;
-			const joined = concat + m[0].toLowerCase();
-			if (!this.prefixes.has(joined)) break;
-			splitsUsed.push(concat.length);
-			concat = joined;
-			at = m.index + m[0].length;
-			const info = this.keys.get(concat);
-			if (info && splitsUsed.every((s) => info.splits.has(s))) {
-				best = info; bestEnd = at; bestMulti = true;
+			// The next word: after a short separator run without a line break.
+			let j = at;
+			while (j < n && !isWordChar(text.charCodeAt(j))) {
+				if (text.charCodeAt(j) === 10 || j - at >= MAX_GAP) { j = -1; break; }
+				j++;
+			}
+			if (j < 0 || j >= n) break;
+			let k = j;
+			let joined = node;
+			while (k < n) {
+				const c = text.charCodeAt(k);
+				if (!isWordChar(c)) break;
+				joined = next[joined * ALPHABET + (CODE[c] ?? 0)] ?? 0;
+				if (joined === 0) break;
+				k++;
+			}
+			if (joined === 0) break;
+			splitsUsed[used++] = length;
+			length += k - j;
+			node = joined;
+			at = k;
+			const index = this.keyAt[node] ?? -1;
+			if (index >= 0 && allSplits(this.infos[index] as KeyInfo, splitsUsed, used)) {
+				bestIndex = index; bestEnd = at; bestMulti = true;
 			}
 		}
-		if (best && accepts(best, mode, bestMulti, word)) {
+		const best = bestIndex >= 0 ? this.infos[bestIndex] : undefined;
+		if (best && accepts(best, mode, bestMulti, text, start, end)) {
 			hit(best.concept);
 			return bestEnd;
 		}
 		// "h100s" prefixes "h100sxm" but is the plural of "h100".
-		if (!best) this.matchPlural(word, mode, hit);
+		if (!best) this.matchPlural(text, start, end, beforeLast, mode, hit);
 		return end;
 	}
 
-	/** "H100s" → H100, when the word minus its final "s" is a key ending in a digit. */
-	private matchPlural(word: string, mode: ScanMode, hit: (concept: Concept) => void): void {
-		const singular = this.keys.get(singularAfterDigit(word.toLowerCase()) ?? "");
-		if (singular && accepts(singular, mode, false, word)) hit(singular.concept);
+	/** "H100s" → H100, when the word minus its final "s" is a key ending in a digit. `beforeLast`: trie node of the word minus its last character, or -1. */
+	private matchPlural(text: string, start: number, end: number, beforeLast: number, mode: ScanMode, hit: (concept: Concept) => void): void {
+		if (beforeLast < 0 || end - start < 3 || (text.charCodeAt(end - 1) | 32) !== 115 /* s */) return;
+		const c = text.charCodeAt(end - 2);
+		if (c < 48 || c > 57) return;
+		const index = this.keyAt[beforeLast] ?? -1;
+		const singular = index >= 0 ? this.infos[index] : undefined;
+		if (singular && accepts(singular, mode, false, text, start, end)) hit(singular.concept);
 	}
 }
 
-
-function lowerAscii(c: number): number {
-	return c >= 65 && c <= 90 ? c + 32 : c & 127;
+function allSplits(info: KeyInfo, used: Int32Array, count: number): boolean {
+	for (let i = 0; i < count; i++) if (info.splits[used[i] ?? 0] !== 1) return false;
+	return true;
 }
 
 /** ASCII letter or digit: what normalizeName keeps. */
@@ -209,25 +307,19 @@ function fnv1a(s: string): string {
 	return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-function accepts(info: KeyInfo, mode: ScanMode, multiWord: boolean, word: string): boolean {
+/** `text[start, end)` is the first word of the match. */
+function accepts(info: KeyInfo, mode: ScanMode, multiWord: boolean, text: string, start: number, end: number): boolean {
 	if (info.numeric || info.ambiguous) return false;
-	if (mode === "prose" && !multiWord && info.alphabetic && word === word.toLowerCase()) return false;
+	if (mode === "prose" && !multiWord && info.alphabetic && !hasUpperAscii(text, start, end)) return false;
 	return true;
 }
 
-/** The separator between two words may join them into one name: short, and not a line break. */
-function gapJoins(text: string, from: number, to: number): boolean {
-	if (to - from > MAX_GAP) return false;
-	for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return false;
-	return true;
-}
-
-/** "h100s" → "h100"; undefined when the word is not a plural of something ending in a digit. */
-function singularAfterDigit(lower: string): string | undefined {
-	const n = lower.length;
-	if (n < 3 || lower.charCodeAt(n - 1) !== 115 /* s */) return undefined;
-	const c = lower.charCodeAt(n - 2);
-	return c >= 48 && c <= 57 ? lower.slice(0, -1) : undefined;
+function hasUpperAscii(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 65 && c <= 90) return true;
+	}
+	return false;
 }
 
 /** Boundaries where a spelling separates words: "Qwen3-30B-A3B" → {5, 8}. */
@@ -243,8 +335,8 @@ function surfaceSplits(surface: string): number[] {
 }
 
 /** Letter↔digit changes next to a run of at least two letters: "rtx|4090", "mi|300x", but not "a|100". */
-function letterDigitSplits(key: string): Set<number> {
-	const out = new Set<number>();
+function letterDigitSplits(key: string): Uint8Array {
+	const out = new Uint8Array(key.length + 1);
 	const isDigit = (i: number) => { const c = key.charCodeAt(i); return c >= 48 && c <= 57; };
 	const letterRun = (from: number, step: number): number => {
 		let n = 0;
@@ -254,7 +346,7 @@ function letterDigitSplits(key: string): Set<number> {
 	for (let i = 1; i < key.length; i++) {
 		if (isDigit(i - 1) === isDigit(i)) continue;
 		const run = isDigit(i) ? letterRun(i - 1, -1) : letterRun(i, 1);
-		if (run >= 2) out.add(i);
+		if (run >= 2) out[i] = 1;
 	}
 	return out;
 }

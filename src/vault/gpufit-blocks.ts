@@ -3,8 +3,8 @@ import type { GpufitBlockSource } from "./types";
 
 const OPEN = /^ {0,3}(`{3,}|~{3,})\s*gpufit\s*$/;
 
-/** `body` uses "\n" line endings; `bodyLine` is the file line of its first line. */
-export function gpufitBlocks(body: string, bodyLine: number): GpufitBlockSource[] {
+/** `body` uses "\n" line endings; `bodyLine` is the file line of its first line (a function: asked only when a block exists). */
+export function gpufitBlocks(body: string, bodyLine: number | (() => number)): GpufitBlockSource[] {
 	if (!body.includes("gpufit")) return [];
 	const lines = body.split("\n");
 	const out: GpufitBlockSource[] = [];
@@ -15,6 +15,7 @@ export function gpufitBlocks(body: string, bodyLine: number): GpufitBlockSource[
 		const closeRe = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
 		let j = i + 1;
 		while (j < lines.length && !closeRe.test(lines[j] ?? "")) j++;
+		if (typeof bodyLine === "function") bodyLine = bodyLine();
 		out.push({ line: bodyLine + i, source: lines.slice(i + 1, j).join("\n") });
 		i = j;
 	}

@@ -13,6 +13,10 @@ export interface OutEdge {
 	target: string;
 }
 
+function sameEdge(a: OutEdge, b: OutEdge): boolean {
+	return a === b || (a.kind === b.kind && a.target === b.target);
+}
+
 export function edgeId(kind: EdgeKind, source: string, target: string): string {
 	return `${kind}:${source}->${target}`;
 }
@@ -24,13 +28,22 @@ export class GraphStore {
 	/** Told about every edge added or removed (the index keeps concept relations from it). */
 	onEdge?: (kind: EdgeKind, target: string, added: boolean) => void;
 
-	/** Replace `source`'s outgoing edges. New edges are counted before old ones are dropped, so targets kept by both never blink out. */
+	/**
+	 * Replace `source`'s outgoing edges. New edges are counted before old ones are dropped, so targets kept by both
+	 * never blink out. A leading run of edges equal in both lists is left alone: a note re-synced because one of its
+	 * links resolves differently keeps its tag and concept edges (which come first) untouched.
+	 */
 	setOut(source: string, edges: readonly OutEdge[]): void {
 		const old = this.out.get(source);
+		let same = 0;
+		if (old) {
+			const n = Math.min(old.length, edges.length);
+			while (same < n && sameEdge(old[same] as OutEdge, edges[same] as OutEdge)) same++;
+		}
 		if (edges.length > 0) this.out.set(source, edges);
 		else this.out.delete(source);
-		for (const e of edges) this.count(e.kind, source, e.target, 1);
-		if (old) for (const e of old) this.count(e.kind, source, e.target, -1);
+		for (let i = same; i < edges.length; i++) { const e = edges[i] as OutEdge; this.count(e.kind, source, e.target, 1); }
+		if (old) for (let i = same; i < old.length; i++) { const e = old[i] as OutEdge; this.count(e.kind, source, e.target, -1); }
 	}
 
 	outOf(source: string): readonly OutEdge[] {

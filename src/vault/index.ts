@@ -75,6 +75,10 @@ export class VaultIndex {
 	/** Notes to sync when the outermost batch ends. */
 	private readonly pending = new Set<string>();
 	private graphCache: { revision: number; graph: Graph } | undefined;
+	/** Path → node id of indexed notes (see nodeIdOf). */
+	private readonly nodeIds = new Map<string, string>();
+	/** See fixedEdges(); replaced when the vocabulary changes. */
+	private fixedEdgeCache = new WeakMap<ParsedNote, readonly OutEdge[]>();
 
 	constructor(options: VaultIndexOptions) {
 		this.catalog = options.catalog;
@@ -106,6 +110,7 @@ export class VaultIndex {
 		const old = this.notes.get(path);
 		if (!old) return;
 		this.notes.delete(path);
+		this.nodeIds.delete(path);
 		this.afterChange(old, undefined);
 		this.rev++;
 	}
@@ -147,6 +152,7 @@ export class VaultIndex {
 		this.catalog = catalog;
 		this.matcher = matcherFor(catalog);
 		this.store = this.freshStore();
+		this.fixedEdgeCache = new WeakMap();
 		this.graphNotes.clear();
 		for (const note of this.notes.values()) this.syncNote(note.path);
 		this.rev++;
@@ -314,7 +320,7 @@ export class VaultIndex {
 
 	/** Bring one note's node and outgoing edges in line with its ParsedNote (or remove them). */
 	private syncNote(path: string): void {
-		const id = noteNodeId(path);
+		const id = this.nodeIdOf(path);
 		const note = this.notes.get(path);
 		if (!note || !this.isGraphNote(note)) {
 			this.store.setOut(id, []);
@@ -322,16 +328,49 @@ export class VaultIndex {
 			return;
 		}
 		this.graphNotes.set(id, path);
-		const edges: OutEdge[] = [];
-		for (const t of note.tags) edges.push({ kind: "tagged", target: `tag:${t.id}` });
-		for (const s of note.series) edges.push({ kind: "in-series", target: `series:${s.id}` });
-		for (const m of note.mentions) if (this.matcher.vocabulary.get(m.conceptId)) edges.push({ kind: "mentions", target: m.conceptId });
+		const fixed = this.fixedEdges(note);
+		if (note.links.length === 0) {
+			this.store.setOut(id, fixed);
+			return;
+		}
+		const edges = fixed.slice();
 		for (const link of note.links) {
 			const target = this.resolve(link.key);
 			if (target === null || target === path) continue;
-			edges.push({ kind: link.kind, target: target === undefined ? `missing:${link.key}` : noteNodeId(target) });
+			edges.push({ kind: link.kind, target: target === undefined ? `missing:${link.key}` : this.nodeIdOf(target) });
 		}
 		this.store.setOut(id, edges);
+	}
+
+	/**
+	 * The node id of an indexed note's path, one string per note: the store's maps then find it by identity instead
+	 * of comparing freshly built ids character by character.
+	 */
+	private nodeIdOf(path: string): string {
+		let id = this.nodeIds.get(path);
+		if (id === undefined) {
+			id = noteNodeId(path);
+			if (this.notes.has(path)) this.nodeIds.set(path, id);
+		}
+		return id;
+	}
+
+	/**
+	 * A note's edges that do not depend on other notes (tags, series, concepts), first in its edge list. Built once
+	 * per parsed note and vocabulary: re-syncing a note whose links resolve differently reuses them, and the store
+	 * skips them as unchanged.
+	 */
+	private fixedEdges(note: ParsedNote): readonly OutEdge[] {
+		let edges = this.fixedEdgeCache.get(note);
+		if (!edges) {
+			const list: OutEdge[] = [];
+			for (const t of note.tags) list.push({ kind: "tagged", target: `tag:${t.id}` });
+			for (const s of note.series) list.push({ kind: "in-series", target: `series:${s.id}` });
+			for (const m of note.mentions) if (this.matcher.vocabulary.get(m.conceptId)) list.push({ kind: "mentions", target: m.conceptId });
+			edges = list;
+			this.fixedEdgeCache.set(note, edges);
+		}
+		return edges;
 	}
 
 	private hasNode(id: string): boolean {

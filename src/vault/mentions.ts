@@ -4,35 +4,77 @@ import type { ConceptMention, MentionPlaces } from "./types";
 
 export type MentionPlace = { in: "title" } | { in: "tags" } | { in: "body" } | { in: "field"; field: string };
 
+interface Tally {
+	concept: Concept;
+	title: number;
+	tags: number;
+	/** Per field name, in first-seen order. */
+	fields: Map<string, number> | undefined;
+	body: number;
+	count: number;
+}
+
+/**
+ * Counts per concept and place in flat counters (no per-hit objects); `result()` builds the JSON shape once.
+ * `where` keys come out in the order title, tags, fields, body: the order parseNote scans them in.
+ */
 export class MentionCollector {
-	private readonly byId = new Map<string, ConceptMention>();
+	private readonly byConcept = new Map<Concept, Tally>();
+
+	private tally(concept: Concept): Tally {
+		let t = this.byConcept.get(concept);
+		if (!t) {
+			t = { concept, title: 0, tags: 0, fields: undefined, body: 0, count: 0 };
+			this.byConcept.set(concept, t);
+		}
+		t.count++;
+		return t;
+	}
+
+	title(concept: Concept): void {
+		this.tally(concept).title++;
+	}
+
+	tag(concept: Concept): void {
+		this.tally(concept).tags++;
+	}
+
+	body(concept: Concept): void {
+		this.tally(concept).body++;
+	}
+
+	field(concept: Concept, field: string): void {
+		const t = this.tally(concept);
+		const fields = t.fields ?? (t.fields = new Map());
+		fields.set(field, (fields.get(field) ?? 0) + 1);
+	}
 
 	add(concept: Concept, place: MentionPlace): void {
-		let m = this.byId.get(concept.id);
-		if (!m) {
-			m = { conceptId: concept.id, kind: concept.kind, label: concept.label, where: {}, count: 0 };
-			this.byId.set(concept.id, m);
+		switch (place.in) {
+			case "title": this.title(concept); break;
+			case "tags": this.tag(concept); break;
+			case "body": this.body(concept); break;
+			case "field": this.field(concept, place.field); break;
 		}
-		addPlace(m.where, place, 1);
-		m.count++;
 	}
 
 	/** Sorted by concept id, so equal notes give equal (and JSON-identical) results. */
 	result(): ConceptMention[] {
-		return [...this.byId.values()].sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
-	}
-}
-
-function addPlace(where: MentionPlaces, place: MentionPlace, n: number): void {
-	switch (place.in) {
-		case "title": where.title = (where.title ?? 0) + n; break;
-		case "tags": where.tags = (where.tags ?? 0) + n; break;
-		case "body": where.body = (where.body ?? 0) + n; break;
-		case "field": {
-			const fields = where.fields ?? (where.fields = {});
-			fields[place.field] = (fields[place.field] ?? 0) + n;
-			break;
+		const out: ConceptMention[] = [];
+		for (const t of this.byConcept.values()) {
+			const where: MentionPlaces = {};
+			if (t.title > 0) where.title = t.title;
+			if (t.tags > 0) where.tags = t.tags;
+			if (t.fields) {
+				const fields: Record<string, number> = {};
+				for (const [name, n] of t.fields) fields[name] = n;
+				where.fields = fields;
+			}
+			if (t.body > 0) where.body = t.body;
+			const c = t.concept;
+			out.push({ conceptId: c.id, kind: c.kind, label: c.label, where, count: t.count });
 		}
+		return out.sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
 	}
 }
 

@@ -7,8 +7,12 @@
 
 /** Case, punctuation and whitespace insensitive key of a note name. */
 export function noteKey(name: string): string {
+	// ASCII (most names): NFKC changes nothing, and the letters and digits are [a-z0-9] once lower-cased.
+	if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 	return name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** "folder/Sub/My Note.md" → "My Note". */
 export function noteBasename(path: string): string {

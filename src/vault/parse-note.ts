@@ -55,22 +55,18 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
 
 	const title = known.title ?? noteBasename(path);
 	const mentions = new MentionCollector();
-	for (const c of titleConcepts(matcher, title)) mentions.add(c, { in: "title" });
-	const inTags = { in: "tags" } as const;
-	for (const tag of tagged.tags) {
-		const exact = matcher.exact(tag.display);
-		if (exact) mentions.add(exact, inTags);
-		else matcher.scan(tag.display, "tag", (c) => mentions.add(c, inTags));
-	}
+	for (const c of titleConcepts(matcher, title)) mentions.title(c);
+	for (const tag of tagged.tags) for (const c of matcher.tagConcepts(tag.display)) mentions.tag(c);
 	const properties: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(data)) {
+	for (const key of Object.keys(data)) {
+		const value = data[key];
 		if (!CONSUMED.has(key)) properties[key] = toJson(value);
 		if (NOT_SCANNED.has(key)) continue;
-		const place = { in: "field", field: detach(key) } as const;
-		forEachString(value, (s) => matcher.scan(s, "prose", (c) => mentions.add(c, place)));
+		if (typeof value !== "string" && !Array.isArray(value)) continue;
+		const field = detach(key);
+		forEachString(value, (s) => matcher.scan(s, "prose", (c) => mentions.field(c, field)));
 	}
-	const inBody = { in: "body" } as const;
-	matcher.scan(split.body, "prose", (c) => mentions.add(c, inBody));
+	matcher.scan(split.body, "prose", (c) => mentions.body(c));
 
 	const links: NoteLink[] = [];
 	const seenLinks = new Set<string>();
@@ -81,9 +77,9 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
 		links.push(field === undefined ? { kind, name, key } : { kind, name, key, field });
 	};
 	const feedbackFields = new Set((options.feedbackFields ?? DEFAULT_FEEDBACK_FIELDS).map((f) => f.toLowerCase()));
-	for (const [key, value] of Object.entries(data)) {
+	for (const key of Object.keys(data)) {
 		if (!feedbackFields.has(key.toLowerCase())) continue;
-		for (const name of namedNotes(value)) addLink(linkKindOfField(key), name, key);
+		for (const name of namedNotes(data[key])) addLink(linkKindOfField(key), name, key);
 	}
 	for (const name of wikilinkTargets(split.body)) addLink("links", name);
 
@@ -101,7 +97,7 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
 		series: tagged.series.map((x) => ({ ...x, display: detach(x.display), name: detach(x.name) })),
 		links: links.map((l) => ({ ...l, name: detach(l.name), key: detach(l.key) })),
 		mentions: mentions.result(),
-		blocks: gpufitBlocks(split.body, split.bodyLine).map((b) => ({ line: b.line, source: detach(b.source) })),
+		blocks: gpufitBlocks(split.body, () => split.bodyLine).map((b) => ({ line: b.line, source: detach(b.source) })),
 		properties: detachAll(properties) as Record<string, unknown>,
 		diagnostics: diagnostics.map((d) => ({ ...d, message: detach(d.message) })),
 		vocabulary: matcher.fingerprint,

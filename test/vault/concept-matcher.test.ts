@@ -49,6 +49,28 @@ describe("ConceptMatcher", () => {
 		expect(found("a 100 GB budget")).toEqual([]);
 	});
 
+	it("starts words where a regex word boundary would: not after '_' or inside a word", () => {
+		expect(found("x_H100 and _llama.cpp, xvLLM, vLLM_x")).toEqual(["tool:vllm"]);
+		expect(found("H100_x")).toEqual([gpuId("H100")]);
+		expect(found("llamas gpt-oss-20b")).toEqual([modelId("gpt-oss-20b")]);
+		expect(found("H100s, 4090s, A100S")).toEqual([gpuId("H100"), gpuId("A100")]);
+		// Names split over words: a short separator without a line break.
+		expect(found("RTX\n4090")).toEqual([]);
+		expect(found("RTX    4090")).toEqual([]);
+		expect(found("RTX  4090")).toEqual([gpuId("RTX 4090")]);
+		// In tags, a one-letter word names only what it spells alone.
+		expect(found("a-100", "tag")).toEqual([]);
+		expect(found("h100s-class", "tag")).toEqual([gpuId("H100")]);
+	});
+
+	it("caches tag lookups without changing them", () => {
+		for (const tag of ["rtx-6000-pro-b-class", "qwen3-30b-model", "4090", "cooling", "Transformers"]) {
+			const scanned = matcher.exact(tag) ? [matcher.exact(tag)?.id] : found(tag, "tag");
+			expect(matcher.tagConcepts(tag).map((c) => c.id), tag).toEqual(scanned);
+			expect(matcher.tagConcepts(tag).map((c) => c.id), tag).toEqual(scanned);
+		}
+	});
+
 	it("keeps bare numbers and ordinary words out of prose", () => {
 		expect(found("about 4090 tokens")).toEqual([]);
 		expect(found("an RTX 4090 and a GeForce RTX 4090")).toEqual([gpuId("RTX 4090"), gpuId("RTX 4090")]);

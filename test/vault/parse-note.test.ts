@@ -127,6 +127,35 @@ describe("parseNote: frontmatter quirks", () => {
 		expect(parseNote("t.md", "---\ntag: '#solo'\n---\n").tags.map((t) => t.id)).toEqual(["solo"]);
 	});
 
+	it("reads frontmatter exactly as gray-matter does: comment-only blocks, a language after the fence", () => {
+		for (const text of [
+			"---\n# only a comment\n  # another\n---\nbody",
+			"---\n# c\n\u00a0\n---\nb",
+			"---json\n{\"title\": \"J\", \"tags\": [\"x\"]}\n---\nbody",
+			"---  \ntitle: Trailing\n---\n",
+			"---\ntitle: Open\ntags: [x]\n",
+		]) {
+			const n = parseNote("t.md", text);
+			expect(n.diagnostics, text).toEqual([]);
+			const data = matter(text, {}).data as Record<string, unknown>;
+			expect(n.title, text).toBe(typeof data.title === "string" ? data.title : "t");
+		}
+		expect(parseNote("t.md", "---json\n{\"tags\": [\"x\"]}\n---\n").tags.map((t) => t.id)).toEqual(["x"]);
+	});
+
+	it("never runs code from a note: a ---js frontmatter is refused with a diagnostic, not evaluated", () => {
+		const g = globalThis as unknown as { gpufitPwned?: boolean };
+		for (const lang of ["js", "javascript", "coffee"]) {
+			const n = parseNote("evil.md", `---${lang}
+{ title: (globalThis.gpufitPwned = true, "x") }
+---
+body`);
+			expect(n.diagnostics.map((d) => d.message).join(" ")).toMatch(new RegExp(`language "${lang}" is not supported`));
+			expect(n.title).toBe("evil");
+		}
+		expect(g.gpufitPwned).toBeUndefined();
+	});
+
 	it("never keeps gray-matter's cache", () => {
 		for (let i = 0; i < 50; i++) parseNote("t.md", `---\ntitle: T${i}\n---\nbody ${i}`);
 		expect(Object.keys((matter as unknown as { cache: Record<string, unknown> }).cache)).toHaveLength(0);
