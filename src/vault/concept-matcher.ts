@@ -28,7 +28,7 @@ import { DICTIONARY_VERSION, PROSE_AMBIGUOUS } from "./dictionaries";
 import type { Concept, ConceptVocabulary } from "./concept-vocabulary";
 
 /** Bump when the matching rules change (part of the fingerprint). */
-const MATCHER_RULES_VERSION = 1;
+const MATCHER_RULES_VERSION = 2;
 /** Separator run allowed between the words of one name ("RTX 6000", "Llama-3.1 / 8B" is too far). */
 const MAX_GAP = 3;
 const MAX_WORDS = 8;
@@ -188,8 +188,8 @@ export class ConceptMatcher {
 			// The word: scan back from the end of the match (test() makes no match object per word).
 			let start = end - 1;
 			while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-			// A match inside a word ("xH100", "x_H100") is no word start: `\b` would not hold there.
-			if (start > 0 && text.charCodeAt(start - 1) === 95 /* _ */) continue;
+			// A match inside an identifier ("x_H100") is no word start; Markdown emphasis ("_Yi-34B_") is.
+			if (start > 1 && text.charCodeAt(start - 1) === 95 /* _ */ && isWordChar(text.charCodeAt(start - 2))) continue;
 			const c = text.charCodeAt(start);
 			const candidate = c < 97
 				? end - start >= 2 && starts[c * 128 + text.charCodeAt(start + 1)] === 1

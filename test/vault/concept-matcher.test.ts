@@ -49,8 +49,9 @@ describe("ConceptMatcher", () => {
 		expect(found("a 100 GB budget")).toEqual([]);
 	});
 
-	it("starts words where a regex word boundary would: not after '_' or inside a word", () => {
-		expect(found("x_H100 and _llama.cpp, xvLLM, vLLM_x")).toEqual(["tool:vllm"]);
+	it("starts words at Markdown emphasis but not inside identifiers or words", () => {
+		expect(found("x_H100, xvLLM, vLLM_x")).toEqual(["tool:vllm"]);
+		expect(found("Operating _Yi-34B, and_ __H100__ here")).toEqual([modelId("Yi-34B"), gpuId("H100")]);
 		expect(found("H100_x")).toEqual([gpuId("H100")]);
 		expect(found("llamas gpt-oss-20b")).toEqual([modelId("gpt-oss-20b")]);
 		expect(found("H100s, 4090s, A100S")).toEqual([gpuId("H100"), gpuId("A100")]);
