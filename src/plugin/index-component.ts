@@ -5,7 +5,7 @@
  */
 import { Component, TFile, debounce, type App, type Plugin } from "obsidian";
 import type { Catalog } from "../estimator/catalog";
-import { VaultIndex, parseNote, type ParsedNote } from "../vault/index";
+import { PARSED_NOTE_VERSION, VaultIndex, parseNote, type ParsedNote } from "../vault/index";
 import type { GpuFitSettings } from "./settings";
 
 /** Work per slice before yielding to the UI (the budget is 50 ms; stay well under). */
@@ -65,6 +65,11 @@ export class IndexComponent extends Component {
 		});
 	}
 
+	/** Cached notes are valid for one plugin version and one ParsedNote shape. */
+	private get cacheVersion(): string {
+		return `${this.plugin.manifest.version}/${PARSED_NOTE_VERSION}`;
+	}
+
 	private get cacheDir(): string {
 		const dir = this.plugin.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.plugin.manifest.id}`;
 		return `${dir}/index-cache`;
@@ -96,8 +101,10 @@ export class IndexComponent extends Component {
 			const entry = this.cache.entries[oldPath];
 			delete this.cache.entries[oldPath];
 			this.dirty.add(shardOf(oldPath));
-			if (entry && file.extension === "md") {
-				this.cache.entries[file.path] = { ...entry, note: { ...entry.note, path: file.path } };
+			// Cache what the index now holds for the new path: a title taken from the file name changed with it.
+			const moved = this.index.parsed(file.path);
+			if (entry && moved && file.extension === "md") {
+				this.cache.entries[file.path] = { ...entry, note: moved };
 				this.dirty.add(shardOf(file.path));
 			}
 			this.changed();
@@ -128,7 +135,7 @@ export class IndexComponent extends Component {
 
 	/** Returns the longest single parse step, in ms (each shard is small so none blocks the UI). */
 	private async loadCache(): Promise<number> {
-		this.cache = { pluginVersion: this.plugin.manifest.version, entries: {} };
+		this.cache = { pluginVersion: this.cacheVersion, entries: {} };
 		this.dirty = new Set();
 		let longest = 0;
 		if (!this.settings().warmStartCache) return 0;
@@ -139,7 +146,7 @@ export class IndexComponent extends Component {
 				const text = await this.app.vault.adapter.read(path);
 				const t0 = performance.now();
 				const raw = JSON.parse(text) as Partial<CacheFile>;
-				if (raw.pluginVersion === this.plugin.manifest.version && raw.entries && typeof raw.entries === "object") {
+				if (raw.pluginVersion === this.cacheVersion && raw.entries && typeof raw.entries === "object") {
 					Object.assign(this.cache.entries, raw.entries);
 				}
 				longest = Math.max(longest, performance.now() - t0);

@@ -247,6 +247,28 @@ describe("gpufit blocks in the browser host", () => {
 		expect(stats.warm?.fromCache).toBe(stats.cold?.parsed);
 	});
 
+	it("a renamed note keeps its new file-name title across a warm restart", async () => {
+		await open("Hardware/GPU Memory Budgeting.md");
+		const titles = await b.page.evaluate(async () => {
+			type Idx = { parsed(p: string): { title: string } | undefined; stats?: unknown };
+			type WithCore = { core: { index: { index?: Idx; saveCache(): Promise<void> } } };
+			const host = window.gpufitHost;
+			const file = host.app.vault.getFileByPath("Scratch note without frontmatter.md");
+			if (!file) throw new Error("fixture note missing");
+			await host.app.vault.rename(file, "Renamed scratch.md");
+			await host.settle(100);
+			const first = host.plugin as unknown as WithCore;
+			const before = first.core.index.index?.parsed("Renamed scratch.md")?.title;
+			await first.core.index.saveCache();
+			host.unloadPlugin();
+			await host.loadPlugin();
+			await host.settle(300);
+			const after = (host.plugin as unknown as WithCore).core.index.index?.parsed("Renamed scratch.md")?.title;
+			return { before, after };
+		});
+		expect(titles).toEqual({ before: "Renamed scratch", after: "Renamed scratch" });
+	});
+
 	// Timings (onload, render, indexing slices) are measured by `npm run bench` (bench/plugin.bench.ts), not asserted here.
 	it("saves light and dark screenshots; a note with 20 blocks renders them all", async () => {
 		const note = "Hardware/Consumer vs Workstation.md";
