@@ -285,6 +285,28 @@ export const MODELS: Model[] = [
 	},
 	// ---------------------------------------------------------------- Mistral / Mixtral
 	{
+		// Added for held-out llama.cpp benchmark rows (llama-bench's classic "llama 7B" reference model).
+		id: "llama-2-7b",
+		name: "Llama-2-7B",
+		family: "llama2",
+		aliases: ["Llama 2 7B", "llama2-7b", "Llama-2-7b-hf", "meta-llama/Llama-2-7b-hf", "Llama-2-7B-Chat", "CodeLlama-7B"],
+		layers: 32,
+		hidden: 4096,
+		intermediate: 11008,
+		heads: 32,
+		kvHeads: 32,
+		headDim: 128,
+		vocab: 32000,
+		tiedEmbeddings: false,
+		mlp: "gated",
+		layerPattern: [{ kind: "full" }],
+		nativeDtype: "fp16",
+		maxContext: 4096,
+		published: { totalParams: 6.74e9 },
+		released: "2023-07-18",
+		sources: [hfConfig("meta-llama/Llama-2-7b-hf", "memory", "MHA: 32 KV heads; llama-bench reports 6.74 B params")],
+	},
+	{
 		id: "mistral-7b-v0.1",
 		name: "Mistral-7B-v0.1",
 		family: "mistral",
