@@ -87,10 +87,11 @@ export function formatFitTable(t: FitTable, why: boolean): string {
 	out.push(widths.map((w) => "-".repeat(w)).join("  "));
 	for (const r of rows) out.push(line(r));
 	for (const n of t.notes) out.push(`note: ${n}`);
-	for (const r of t.rows) {
-		for (const w of r.warnings) out.push(`${r.formatName}: ${w}`);
-		if (r.support === "emulated") out.push(`${r.formatName} (${r.support}): ${r.supportReason}`);
-	}
+	for (const r of t.rows) for (const w of r.warnings) out.push(`${r.formatName}: ${w}`);
+	// One line per distinct reason: a GGUF ladder shares one.
+	const reasons = new Map<string, string[]>();
+	for (const r of t.rows) if (r.support === "emulated") reasons.set(r.supportReason, [...(reasons.get(r.supportReason) ?? []), r.formatName]);
+	for (const [reason, names] of reasons) out.push(`${names.join(", ")} (emulated): ${reason}`);
 	if (why) {
 		for (const r of t.rows) {
 			out.push("", `why ${r.formatName}:`);
