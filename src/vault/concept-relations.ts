@@ -37,7 +37,7 @@ export class ConceptRelations {
 			this.syncArch(conceptId);
 		} else {
 			const relations = after > 0 ? this.vocabulary.relationsOf(conceptId) : [];
-			this.store.setOut(conceptId, relations.map((r) => ({ kind: r.kind, target: r.target })));
+			this.store.setOutNamed(conceptId, relations.map((r) => ({ kind: r.kind, target: r.target })));
 		}
 	}
 
@@ -56,6 +56,6 @@ export class ConceptRelations {
 			: [];
 		const current = this.store.outOf(archId);
 		if (current.length === edges.length && current.every((e, i) => e.target === edges[i]?.target)) return;
-		this.store.setOut(archId, edges);
+		this.store.setOutNamed(archId, edges);
 	}
 }

@@ -13,11 +13,11 @@ import { parseBlockSpec, type BlockIssue, type BlockSpec } from "../estimator/bl
 import { ConceptRelations } from "./concept-relations";
 import type { ConceptMatcher } from "./concept-matcher";
 import { DEFAULT_FEEDBACK_FIELDS } from "./frontmatter-fields";
-import { edgeId, GraphStore, type OutEdge } from "./graph-store";
+import { edgeId, GraphStore, kindNo, packEdge } from "./graph-store";
 import { withTitleMentions } from "./mentions";
 import { noteBasename, noteKey, noteNodeId } from "./note-key";
-import { matcherFor, parseNote, titleConcepts } from "./parse-note";
-import { PARSED_NOTE_VERSION, type ConceptMention, type Graph, type GraphEdge, type GraphNode, type NodeKind, type ParsedNote } from "./types";
+import { matcherFor, parseNoteShared, titleConcepts } from "./parse-note";
+import { PARSED_NOTE_VERSION, type ConceptMention, type EdgeKind, type Graph, type GraphEdge, type GraphNode, type NodeKind, type NoteLink, type ParsedNote } from "./types";
 
 export type { ConceptMention, Graph, GraphEdge, GraphNode, ParsedNote } from "./types";
 export type { ConceptKind, EdgeKind, NodeKind, MentionPlaces, NoteDiagnostic, NoteLink, TagRef, SeriesRef } from "./types";
@@ -60,9 +60,9 @@ export interface VaultDiagnostic {
 export class VaultIndex {
 	private readonly notes = new Map<string, ParsedNote>();
 	/** noteKey of every title, file name and alias → paths of the notes that carry it. */
-	private readonly nameOwners = new Map<string, Set<string>>();
+	private readonly nameOwners = new Map<string, Paths>();
 	/** noteKey → paths of notes linking to that name. */
-	private readonly linkers = new Map<string, Set<string>>();
+	private readonly linkers = new Map<string, Paths>();
 	private store: GraphStore;
 	/** Node id → path of the notes that are graph nodes (all notes, or those with the index tag). */
 	private readonly graphNotes = new Map<string, string>();
@@ -72,13 +72,15 @@ export class VaultIndex {
 	private readonly indexTag: string | undefined;
 	private rev = 0;
 	private batchDepth = 0;
+	/** Strings shared by the notes parsed in the current batch (see parseNoteShared). */
+	private stringPool: Map<string, string> | undefined;
 	/** Notes to sync when the outermost batch ends. */
-	private readonly pending = new Set<string>();
+	private readonly pending = new Map<string, Set<string> | typeof FULL>();
 	private graphCache: { revision: number; graph: Graph } | undefined;
+	/** The edges last given to the store for a note (see syncNote). */
+	private readonly lastSync = new WeakMap<ParsedNote, { edges: readonly number[]; fixed: number; skipped: number }>();
 	/** Path → node id of indexed notes (see nodeIdOf). */
 	private readonly nodeIds = new Map<string, string>();
-	/** See fixedEdges(); replaced when the vocabulary changes. */
-	private fixedEdgeCache = new WeakMap<ParsedNote, readonly OutEdge[]>();
 
 	constructor(options: VaultIndexOptions) {
 		this.catalog = options.catalog;
@@ -94,7 +96,7 @@ export class VaultIndex {
 	}
 
 	upsert(path: string, text: string): void {
-		this.upsertParsed(parseNote(path, text, { catalog: this.catalog, feedbackFields: this.feedbackFields }));
+		this.upsertParsed(parseNoteShared(path, text, { catalog: this.catalog, feedbackFields: this.feedbackFields }, this.stringPool));
 	}
 
 	/** Warm start: a ParsedNote from the plugin's cache. One parsed with another vocabulary is listed by staleNotes(). */
@@ -103,7 +105,7 @@ export class VaultIndex {
 		if (old && JSON.stringify(old) === JSON.stringify(note)) return;
 		this.notes.set(note.path, note);
 		this.afterChange(old, note);
-		this.rev++;
+		this.changed();
 	}
 
 	remove(path: string): void {
@@ -112,7 +114,7 @@ export class VaultIndex {
 		this.notes.delete(path);
 		this.nodeIds.delete(path);
 		this.afterChange(old, undefined);
-		this.rev++;
+		this.changed();
 	}
 
 	/** A file moved: same content, new path. A title taken from the file name changes with it. */
@@ -134,15 +136,16 @@ export class VaultIndex {
 	 * of re-resolving links after every single note. Queries inside the batch see the graph as it was before it.
 	 */
 	batch(edits: () => void): void {
-		this.batchDepth++;
+		if (this.batchDepth++ === 0) this.stringPool = new Map();
 		try {
 			edits();
 		} finally {
 			if (--this.batchDepth === 0) {
-				const paths = [...this.pending];
+				this.stringPool = undefined;
+				const todo = [...this.pending];
 				this.pending.clear();
-				for (const path of paths) this.syncNote(path);
-				this.rev++;
+				for (const [path, keys] of todo) this.syncNote(path, keys === FULL ? undefined : keys);
+				this.changed();
 			}
 		}
 	}
@@ -152,10 +155,9 @@ export class VaultIndex {
 		this.catalog = catalog;
 		this.matcher = matcherFor(catalog);
 		this.store = this.freshStore();
-		this.fixedEdgeCache = new WeakMap();
 		this.graphNotes.clear();
 		for (const note of this.notes.values()) this.syncNote(note.path);
-		this.rev++;
+		this.changed();
 	}
 
 	/**
@@ -168,16 +170,17 @@ export class VaultIndex {
 		return out.sort();
 	}
 
-	/** The whole graph. Materialized on demand (O(nodes + edges)) and cached until the next change. */
+	/**
+	 * The whole graph. Materialized on demand (O(nodes + edges)) and cached until the next change (the cache is
+	 * dropped on a change, so a stale graph is not kept alive by the index). Edge ids are computed when read.
+	 */
 	graph(): Graph {
 		if (this.graphCache?.revision !== this.rev) {
 			const nodes: GraphNode[] = [];
 			for (const id of this.graphNotes.keys()) nodes.push(this.nodeFor(id));
 			for (const id of this.store.nodeIds()) if (!this.graphNotes.has(id)) nodes.push(this.nodeFor(id));
 			const edges: GraphEdge[] = [];
-			for (const [source, out] of this.store.sources()) {
-				for (const e of out) edges.push({ id: edgeId(e.kind, source, e.target), source, target: e.target, kind: e.kind });
-			}
+			this.store.forEachEdge((source, target, kind) => { edges.push(new Edge(source, target, kind)); });
 			this.graphCache = { revision: this.rev, graph: { nodes, edges } };
 		}
 		return this.graphCache.graph;
@@ -202,7 +205,7 @@ export class VaultIndex {
 		const edges: GraphEdge[] = [];
 		for (const source of seen) {
 			for (const e of this.store.outOf(source)) {
-				if (seen.has(e.target)) edges.push({ id: edgeId(e.kind, source, e.target), source, target: e.target, kind: e.kind });
+				if (seen.has(e.target)) edges.push(new Edge(source, e.target, e.kind));
 			}
 		}
 		return { nodes: [...seen].map((id) => this.nodeFor(id)), edges };
@@ -213,7 +216,7 @@ export class VaultIndex {
 		const out: string[] = [];
 		for (const source of this.store.sourcesOf(conceptId)) {
 			const path = this.graphNotes.get(source);
-			if (path !== undefined && this.store.outOf(source).some((e) => e.kind === "mentions" && e.target === conceptId)) out.push(path);
+			if (path !== undefined && this.store.hasEdge(source, "mentions", conceptId)) out.push(path);
 		}
 		return out.sort();
 	}
@@ -282,6 +285,11 @@ export class VaultIndex {
 
 	// ---- maintenance ----
 
+	private changed(): void {
+		this.rev++;
+		this.graphCache = undefined;
+	}
+
 	/** An empty graph whose concept relations follow the current vocabulary. */
 	private freshStore(): GraphStore {
 		const store = new GraphStore();
@@ -307,39 +315,79 @@ export class VaultIndex {
 		const affected = new Set<string>();
 		for (const k of oldNames) if (membershipChanged || !newNames.includes(k)) affected.add(k);
 		for (const k of newNames) if (membershipChanged || !oldNames.includes(k)) affected.add(k);
-		const relink = new Set<string>();
-		for (const k of affected) for (const linker of this.linkers.get(k) ?? []) if (linker !== path) relink.add(linker);
-		for (const linker of relink) this.sync(linker);
+		const relink = new Map<string, Set<string>>();
+		for (const k of affected) {
+			for (const linker of pathsOf(this.linkers.get(k))) {
+				if (linker === path) continue;
+				const keys = relink.get(linker);
+				if (keys) keys.add(k);
+				else relink.set(linker, new Set([k]));
+			}
+		}
+		for (const [linker, keys] of relink) this.sync(linker, keys);
 	}
 
-	/** Sync a note now, or at the end of the current batch. */
-	private sync(path: string): void {
-		if (this.batchDepth > 0) this.pending.add(path);
-		else this.syncNote(path);
+	/** Sync a note now, or at the end of the current batch; `keys`: only links with these names may resolve differently. */
+	private sync(path: string, keys?: Set<string>): void {
+		if (this.batchDepth === 0) { this.syncNote(path, keys); return; }
+		const pending = this.pending.get(path);
+		if (pending === FULL) return;
+		if (keys === undefined) this.pending.set(path, FULL);
+		else if (pending === undefined) this.pending.set(path, keys);
+		else for (const k of keys) pending.add(k);
 	}
 
-	/** Bring one note's node and outgoing edges in line with its ParsedNote (or remove them). */
-	private syncNote(path: string): void {
+	/**
+	 * Bring one note's node and outgoing edges in line with its ParsedNote (or remove them). With `dirty`, only links
+	 * with those names can resolve differently than at the note's last sync: the others keep their edges.
+	 */
+	private syncNote(path: string, dirty?: ReadonlySet<string>): void {
 		const id = this.nodeIdOf(path);
 		const note = this.notes.get(path);
+		const store = this.store;
 		if (!note || !this.isGraphNote(note)) {
-			this.store.setOut(id, []);
+			if (store.touched(id)) store.setOut(store.node(id), []);
 			this.graphNotes.delete(id);
 			return;
 		}
 		this.graphNotes.set(id, path);
-		const fixed = this.fixedEdges(note);
-		if (note.links.length === 0) {
-			this.store.setOut(id, fixed);
-			return;
+		// Tags, series and concepts first (they do not depend on other notes), then links. A note re-synced because
+		// a link resolves differently (often, on a cold start: the target arrived in a later batch) reuses the first
+		// part from the store, as long as the store still holds the edges it was last given for this note.
+		const source = store.node(id);
+		let last = this.lastSync.get(note);
+		if (last !== undefined && last.edges !== store.packedOut(source)) last = undefined;
+		let edges: number[];
+		if (last !== undefined) {
+			edges = last.edges.slice(0, last.fixed);
+		} else {
+			edges = [];
+			for (const t of note.tags) edges.push(packEdge(store.node(`tag:${t.id}`), TAGGED));
+			for (const s of note.series) edges.push(packEdge(store.node(`series:${s.id}`), IN_SERIES));
+			for (const m of note.mentions) if (this.matcher.vocabulary.get(m.conceptId)) edges.push(packEdge(store.node(m.conceptId), MENTIONS));
 		}
-		const edges = fixed.slice();
-		for (const link of note.links) {
+		const fixed = edges.length;
+		// Bit i: link i made no edge (a self link, or a name only notes outside the graph carry). Tracked for 31 links.
+		const reuse = last !== undefined && dirty !== undefined && note.links.length <= 31 ? last : undefined;
+		let cursor = fixed;
+		let skipped = 0;
+		for (let i = 0; i < note.links.length; i++) {
+			const link = note.links[i] as NoteLink;
+			if (reuse !== undefined) {
+				const hadEdge = ((reuse.skipped >>> i) & 1) === 0;
+				if (!dirty?.has(link.key)) {
+					if (hadEdge) edges.push(reuse.edges[cursor++] as number);
+					else skipped |= 1 << i;
+					continue;
+				}
+				if (hadEdge) cursor++;
+			}
 			const target = this.resolve(link.key);
-			if (target === null || target === path) continue;
-			edges.push({ kind: link.kind, target: target === undefined ? `missing:${link.key}` : this.nodeIdOf(target) });
+			if (target === null || target === path) { skipped |= i < 31 ? 1 << i : 0; continue; }
+			edges.push(packEdge(store.node(target === undefined ? `missing:${link.key}` : this.nodeIdOf(target)), kindNo(link.kind)));
 		}
-		this.store.setOut(id, edges);
+		store.setOut(source, edges);
+		this.lastSync.set(note, { edges, fixed, skipped });
 	}
 
 	/**
@@ -353,24 +401,6 @@ export class VaultIndex {
 			if (this.notes.has(path)) this.nodeIds.set(path, id);
 		}
 		return id;
-	}
-
-	/**
-	 * A note's edges that do not depend on other notes (tags, series, concepts), first in its edge list. Built once
-	 * per parsed note and vocabulary: re-syncing a note whose links resolve differently reuses them, and the store
-	 * skips them as unchanged.
-	 */
-	private fixedEdges(note: ParsedNote): readonly OutEdge[] {
-		let edges = this.fixedEdgeCache.get(note);
-		if (!edges) {
-			const list: OutEdge[] = [];
-			for (const t of note.tags) list.push({ kind: "tagged", target: `tag:${t.id}` });
-			for (const s of note.series) list.push({ kind: "in-series", target: `series:${s.id}` });
-			for (const m of note.mentions) if (this.matcher.vocabulary.get(m.conceptId)) list.push({ kind: "mentions", target: m.conceptId });
-			edges = list;
-			this.fixedEdgeCache.set(note, edges);
-		}
-		return edges;
 	}
 
 	private hasNode(id: string): boolean {
@@ -387,8 +417,7 @@ export class VaultIndex {
 		const colon = id.indexOf(":");
 		const prefix = id.slice(0, colon);
 		const kind: NodeKind = prefix === "tag" ? "tag" : prefix === "series" ? "series" : "missing-note";
-		let first: string | undefined;
-		for (const source of this.store.sourcesOf(id)) if (first === undefined || source < first) first = source;
+		const first = this.store.firstSource(id);
 		const note = first === undefined ? undefined : this.notes.get(this.graphNotes.get(first) ?? "");
 		const rest = id.slice(colon + 1);
 		const label = kind === "tag" ? note?.tags.find((t) => t.id === rest)?.display
@@ -403,7 +432,11 @@ export class VaultIndex {
 	 */
 	private resolve(key: string): string | undefined | null {
 		const owners = this.nameOwners.get(key);
-		if (!owners || owners.size === 0) return undefined;
+		if (owners === undefined) return undefined;
+		if (typeof owners === "string") {
+			const n = this.notes.get(owners);
+			return n && this.isGraphNote(n) ? owners : null;
+		}
 		let best: string | undefined;
 		for (const p of owners) {
 			const n = this.notes.get(p);
@@ -425,15 +458,40 @@ export class VaultIndex {
 	}
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-	let set = map.get(key);
-	if (!set) { set = new Set(); map.set(key, set); }
-	set.add(value);
+/** A pending sync of the whole note (not just some of its links). */
+const FULL = true;
+const TAGGED = kindNo("tagged");
+const IN_SERIES = kindNo("in-series");
+const MENTIONS = kindNo("mentions");
+
+/** A graph edge as graph() and localGraph() give it; the id string is only built when read. */
+class Edge implements GraphEdge {
+	constructor(readonly source: string, readonly target: string, readonly kind: EdgeKind) {}
+
+	get id(): string {
+		return edgeId(this.kind, this.source, this.target);
+	}
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
-	const set = map.get(key);
-	if (!set) return;
-	set.delete(value);
-	if (set.size === 0) map.delete(key);
+/** Paths under a key: most names belong to (and are linked by) one note, kept as the path itself, not a Set. */
+type Paths = string | Set<string>;
+
+function pathsOf(paths: Paths | undefined): Iterable<string> {
+	return paths === undefined ? [] : typeof paths === "string" ? [paths] : paths;
+}
+
+function addTo(map: Map<string, Paths>, key: string, value: string): void {
+	const paths = map.get(key);
+	if (paths === undefined) map.set(key, value);
+	else if (typeof paths === "string") { if (paths !== value) map.set(key, new Set([paths, value])); }
+	else paths.add(value);
+}
+
+function removeFrom(map: Map<string, Paths>, key: string, value: string): void {
+	const paths = map.get(key);
+	if (paths === undefined) return;
+	if (typeof paths === "string") { if (paths === value) map.delete(key); return; }
+	paths.delete(value);
+	if (paths.size === 1) map.set(key, paths.values().next().value as string);
+	else if (paths.size === 0) map.delete(key);
 }

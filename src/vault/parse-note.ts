@@ -44,6 +44,20 @@ export function linkKindOfField(field: string): NoteLinkKind {
 }
 
 export function parseNote(path: string, text: string, options: ParseOptions = {}): ParsedNote {
+	return parseNoteShared(path, text, options, undefined);
+}
+
+/**
+ * parseNote, with short strings that recur across notes (tag ids and spellings, series, link names and keys) taken
+ * from `pool` when an equal one is there: a batch of notes then shares one copy of each tag string instead of one
+ * per note. The pool only lives as long as the caller keeps it (the index: one batch).
+ */
+export function parseNoteShared(path: string, text: string, options: ParseOptions, pool: Map<string, string> | undefined): ParsedNote {
+	const share = pool ? (s: string): string => {
+		let v = pool.get(s);
+		if (v === undefined) { v = detach(s); pool.set(v, v); }
+		return v;
+	} : detach;
 	const matcher = matcherFor(options.catalog ?? loadCatalog());
 	const split = splitNote(text);
 	const { data, diagnostics } = parseFrontmatter(split);
@@ -93,9 +107,12 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
 		...(known.category !== undefined ? { category: detach(known.category) } : {}),
 		...(known.created !== undefined ? { created: detach(known.created) } : {}),
 		...(known.updated !== undefined ? { updated: detach(known.updated) } : {}),
-		tags: tagged.tags.map((t) => ({ id: detach(t.id), display: detach(t.display) })),
-		series: tagged.series.map((x) => ({ ...x, display: detach(x.display), name: detach(x.name) })),
-		links: links.map((l) => ({ ...l, name: detach(l.name), key: detach(l.key) })),
+		tags: tagged.tags.map((t) => {
+			const id = share(t.id);
+			return { id, display: t.display === t.id ? id : share(t.display) };
+		}),
+		series: tagged.series.map((x) => ({ ...x, display: share(x.display), name: share(x.name) })),
+		links: links.map((l) => ({ ...l, name: share(l.name), key: share(l.key) })),
 		mentions: mentions.result(),
 		blocks: gpufitBlocks(split.body, () => split.bodyLine).map((b) => ({ line: b.line, source: detach(b.source) })),
 		properties: detachAll(properties) as Record<string, unknown>,

@@ -163,6 +163,21 @@ describe("VaultIndex edits", () => {
 		expect(warm.staleNotes()).toEqual([]);
 	});
 
+	it("the same ParsedNote objects removed and upserted again (node numbers recycled meanwhile) give the same graph", () => {
+		const cold = fixtureIndex();
+		const index = new VaultIndex({ catalog: loadCatalog() });
+		const parsed = [...fixtureNotes()].map(([path, text]) => parseNote(path, text));
+		for (const p of parsed) index.upsertParsed(p);
+		for (const p of parsed) index.remove(p.path);
+		// Other nodes take the freed numbers.
+		index.upsert("other.md", "---\ntags: [a, b, c, d, e, f, g, h]\n---\nAn H200, NVLink, HBM3e, vLLM. [[Nowhere]] [[Elsewhere]]\n");
+		index.remove("other.md");
+		index.upsert("other2.md", "---\ntags: [z, y, x, w, v, u, t, s, r, q, p, o, n, m]\n---\nQwen3-30B on an A100, FP8, GDDR7.\n");
+		index.remove("other2.md");
+		index.batch(() => { for (const p of [...parsed].reverse()) index.upsertParsed(p); });
+		expect(canonical(index.graph())).toEqual(canonical(cold.graph()));
+	});
+
 	it("indexTag limits graph notes; links to notes outside the graph are neither edges nor missing", () => {
 		const index = fixtureIndex({ indexTag: "#S13_hardware" });
 		const notes = index.graph().nodes.filter((n) => n.kind === "note").map((n) => n.path).sort();
