@@ -95,8 +95,14 @@ export class GraphStore {
 			let same = 0;
 			const n = Math.min(old.length, edges.length);
 			while (same < n && old[same] === edges[same]) same++;
+			let tail = old.length;
+			if (tail === edges.length) while (tail > same && old[tail - 1] === edges[tail - 1]) tail--;
 			if (same === old.length) {
 				for (let i = same; i < edges.length; i++) this.link(source, edges[i] as number, true);
+			} else if (tail === same + 1 && old.length === edges.length) {
+				// One edge replaced in place (a link now resolving to another note): the difference is that pair.
+				this.link(source, edges[same] as number, true);
+				this.link(source, old[same] as number, false);
 			} else {
 				// Multiset difference of the rest: an edit usually adds or drops a few edges among many.
 				const gone = new Map<number, number>();

@@ -14,13 +14,13 @@ import { ConceptRelations } from "./concept-relations";
 import type { ConceptMatcher } from "./concept-matcher";
 import { DEFAULT_FEEDBACK_FIELDS } from "./frontmatter-fields";
 import { edgeId, GraphStore, kindNo, packEdge } from "./graph-store";
-import { withTitleMentions } from "./mentions";
+import { decodeMentions, forEachMentionedId, withTitleMentions } from "./mentions";
 import { noteBasename, noteKey, noteNodeId } from "./note-key";
 import { matcherFor, parseNoteShared, titleConcepts } from "./parse-note";
 import { PARSED_NOTE_VERSION, type ConceptMention, type EdgeKind, type Graph, type GraphEdge, type GraphNode, type NodeKind, type NoteLink, type ParsedNote } from "./types";
 
 export type { ConceptMention, Graph, GraphEdge, GraphNode, ParsedNote } from "./types";
-export type { ConceptKind, EdgeKind, NodeKind, MentionPlaces, NoteDiagnostic, NoteLink, TagRef, SeriesRef } from "./types";
+export type { ConceptKind, EdgeKind, NodeKind, MentionList, MentionPlaces, NoteDiagnostic, NoteLink, TagRef, SeriesRef } from "./types";
 export { parseNote, type ParseOptions } from "./parse-note";
 export { noteKey, noteNodeId } from "./note-key";
 export { PARSED_NOTE_VERSION } from "./types";
@@ -225,10 +225,7 @@ export class VaultIndex {
 	conceptsOf(path: string): ConceptMention[] {
 		const note = this.notes.get(path);
 		if (!note) return [];
-		return note.mentions.flatMap((m) => {
-			const c = this.matcher.vocabulary.get(m.conceptId);
-			return c ? [{ ...m, kind: c.kind, label: c.label }] : [];
-		});
+		return decodeMentions(note.mentions, this.matcher.vocabulary);
 	}
 
 	workloadOf(path: string): Workload {
@@ -364,7 +361,8 @@ export class VaultIndex {
 			edges = [];
 			for (const t of note.tags) edges.push(packEdge(store.node(`tag:${t.id}`), TAGGED));
 			for (const s of note.series) edges.push(packEdge(store.node(`series:${s.id}`), IN_SERIES));
-			for (const m of note.mentions) if (this.matcher.vocabulary.get(m.conceptId)) edges.push(packEdge(store.node(m.conceptId), MENTIONS));
+			const vocabulary = this.matcher.vocabulary;
+			forEachMentionedId(note.mentions, (conceptId) => { if (vocabulary.get(conceptId)) edges.push(packEdge(store.node(conceptId), MENTIONS)); });
 		}
 		const fixed = edges.length;
 		// Bit i: link i made no edge (a self link, or a name only notes outside the graph carry). Tracked for 31 links.

@@ -87,6 +87,8 @@ export function namesInProse(text: string): string[] {
 /** Words that end a name: the relative clause that describes the note ("X which supplies ..."). */
 const CLAUSE_WORDS = new Set(["which", "that", "who", "whose", "where", "when", "while"]);
 const MAX_NAME_WORDS = 8;
+/** A word of a prose value: a run of non-whitespace (what split(/\s+/) leaves between separators). */
+const WORD = /\S+/g;
 
 /**
  * The note name at the start of `text`. Two readings: the words up to the describing clause ("which", "that", a
@@ -96,8 +98,10 @@ const MAX_NAME_WORDS = 8;
  */
 function leadingName(text: string): string | undefined {
 	const clause: string[] = [];
-	for (const raw of text.split(/\s+/)) {
-		if (raw === "") continue;
+	// The words of text.split(/\s+/), without the empty ones, taken one by one: only the first few are ever needed.
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+		const raw = m[0];
 		const word = raw.replace(/^["'“‘(]+/, "");
 		const bare = word.replace(/[,;:.!?"'”’)]+$/, "");
 		// A clause word ends the name only as written in lower case: "A Note That Does Not Exist" is one title.

@@ -77,7 +77,7 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 		if (!CONSUMED.has(key)) properties[key] = toJson(value);
 		if (NOT_SCANNED.has(key)) continue;
 		if (typeof value !== "string" && !Array.isArray(value)) continue;
-		const field = detach(key);
+		const field = share(key);
 		forEachString(value, (s) => matcher.scan(s, "prose", (c) => mentions.field(c, field)));
 	}
 	matcher.scan(split.body, "prose", (c) => mentions.body(c));

@@ -4,7 +4,7 @@
  */
 
 /** Bump when ParsedNote's shape or the parsing rules change, so persisted caches are discarded. */
-export const PARSED_NOTE_VERSION = 1;
+export const PARSED_NOTE_VERSION = 2;
 
 /** Concept kinds: catalog entries (gpu, architecture, model, format), model families, and the vault's own dictionaries. */
 export type ConceptKind = "gpu" | "architecture" | "model" | "format" | "family" | "memory" | "interconnect" | "tool";
@@ -67,6 +67,15 @@ export interface MentionPlaces {
 	body?: number;
 }
 
+/**
+ * A note's concept mentions as stored in ParsedNote: one flat list, per concept (sorted by concept id)
+ * `conceptId, title count, tags count, body count, number of fields F`, then F pairs `field name, count` (fields in
+ * the order the note gives them). One array per note instead of objects per concept and place keeps 50k parsed notes
+ * small. The queries give them back as ConceptMention objects (VaultIndex.conceptsOf).
+ */
+export type MentionList = (string | number)[];
+
+/** A concept a note mentions, where and how often (what VaultIndex.conceptsOf gives). */
 export interface ConceptMention {
 	/** Node id of the concept, e.g. `gpu:rtx-pro-6000-blackwell`. */
 	conceptId: string;
@@ -134,7 +143,8 @@ export interface ParsedNote {
 	tags: TagRef[];
 	series: SeriesRef[];
 	links: NoteLink[];
-	mentions: ConceptMention[];
+	/** Concept mentions, stored compactly (see MentionList). */
+	mentions: MentionList;
 	blocks: GpufitBlockSource[];
 	/** Frontmatter keys this parser does not interpret, kept as JSON values (dates as ISO strings). */
 	properties: Record<string, unknown>;

@@ -55,9 +55,15 @@ function resolvePlain(types: readonly ImplicitType[], s: string): unknown {
  */
 const SUSPECT = /[^\n\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/g;
 
+/** Anything but a line break and printable ASCII: every SUSPECT character is one of these. */
+const NOT_PLAIN_ASCII = /[^\n\x20-\x7E]/g;
+
 /** Whether `block` holds a character js-yaml could refuse or read specially (anything but paired surrogates). */
 function hasRefusedChar(block: string): boolean {
-	SUSPECT.lastIndex = 0;
+	// Most frontmatter is plain ASCII: a simpler class finds the first character worth a closer look (or none), faster.
+	NOT_PLAIN_ASCII.lastIndex = 0;
+	if (!NOT_PLAIN_ASCII.test(block)) return false;
+	SUSPECT.lastIndex = NOT_PLAIN_ASCII.lastIndex - 1;
 	for (let m = SUSPECT.exec(block); m !== null; m = SUSPECT.exec(block)) {
 		const c = block.charCodeAt(m.index);
 		const next = block.charCodeAt(m.index + 1);

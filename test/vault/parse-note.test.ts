@@ -1,9 +1,17 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { parseNote } from "../../src/vault/parse-note";
+import { loadCatalog } from "../../src/estimator/catalog";
+import { decodeMentions } from "../../src/vault/mentions";
+import { matcherFor, parseNote } from "../../src/vault/parse-note";
+import type { ConceptMention, ParsedNote } from "../../src/vault/types";
 import { fixtureNote, formatId, gpuId, modelId, seedText } from "./helpers";
 
 const CARD = "Hardware/Workstation Card Planning.md";
+
+/** A parsed note's mentions as objects (what VaultIndex.conceptsOf gives). */
+function mentionsOf(n: ParsedNote): ConceptMention[] {
+	return decodeMentions(n.mentions, matcherFor(loadCatalog()).vocabulary);
+}
 
 describe("parseNote: the seed note", () => {
 	const seed = seedText();
@@ -21,7 +29,7 @@ describe("parseNote: the seed note", () => {
 		expect(tags).toContain("rtx-6000-pro-b-class");
 		expect(tags).toContain("radical-upgrade-timing");
 		expect(tags.every((t) => t === t.trim() && !t.includes("\n"))).toBe(true);
-		const concepts = new Map(n.mentions.map((m) => [m.conceptId, m]));
+		const concepts = new Map(mentionsOf(n).map((m) => [m.conceptId, m]));
 		expect(concepts.get(gpuId("RTX PRO 6000"))?.where.tags).toBe(1);
 		expect(concepts.get(modelId("Qwen3-30B"))?.where.tags).toBe(1);
 		expect(concepts.get(formatId("fp8"))?.where.tags).toBe(1);
@@ -29,7 +37,7 @@ describe("parseNote: the seed note", () => {
 		expect(concepts.get("tool:pytorch-lightning")?.where.fields?.Acceptor).toBeGreaterThan(0);
 		expect(concepts.get("tool:mlflow")?.where.fields?.Acceptor).toBeGreaterThan(0);
 		// "tensor-core-architecture" is no GPU: the only GPU mentions are the RTX PRO 6000 and (if in the catalog) A100
-		const gpus = n.mentions.filter((m) => m.kind === "gpu" && m.where.tags).map((m) => m.conceptId);
+		const gpus = mentionsOf(n).filter((m) => m.kind === "gpu" && m.where.tags).map((m) => m.conceptId);
 		expect(gpus).toEqual([gpuId("RTX PRO 6000")]);
 		expect(n.links.filter((l) => l.kind === "feedback").map((l) => l.name)).toEqual([
 			"GPU Memory Management Strategies", "Model Quantization Efficiency Analysis", "AI System Scaling Architecture Framework",
@@ -84,11 +92,11 @@ describe("parseNote: frontmatter quirks", () => {
 		expect(none.title).toBe("No Frontmatter");
 		expect(none.titleFromFrontmatter).toBe(false);
 		expect(none.diagnostics).toEqual([]);
-		expect(none.mentions.map((m) => m.conceptId)).toEqual(expect.arrayContaining([modelId("Qwen3-30B"), gpuId("RTX 4090"), formatId("awq")]));
+		expect(mentionsOf(none).map((m) => m.conceptId)).toEqual(expect.arrayContaining([modelId("Qwen3-30B"), gpuId("RTX 4090"), formatId("awq")]));
 		const empty = parseNote("Empty Frontmatter.md", fixtureNote("Empty Frontmatter.md"));
 		expect(empty.title).toBe("Empty Frontmatter");
 		expect(empty.diagnostics).toEqual([]);
-		expect(empty.mentions.map((m) => m.conceptId)).toEqual([gpuId("A100")]);
+		expect(mentionsOf(empty).map((m) => m.conceptId)).toEqual([gpuId("A100")]);
 		for (const text of ["", "---", "---\n", "---\n---", "just text"]) {
 			expect(parseNote("x.md", text).diagnostics).toEqual([]);
 		}
@@ -98,7 +106,7 @@ describe("parseNote: frontmatter quirks", () => {
 		const n = parseNote("Квантование на Hopper.md", fixtureNote("Квантование на Hopper.md"));
 		expect(n.title).toBe("Квантование на Hopper");
 		expect(n.tags.map((t) => t.id)).toEqual(["hopper-notes", "fp8", "datacenter"]);
-		expect(n.mentions.map((m) => m.conceptId)).toEqual(expect.arrayContaining([formatId("fp8"), gpuId("H100"), "tool:vllm", "interconnect:nvlink"]));
+		expect(mentionsOf(n).map((m) => m.conceptId)).toEqual(expect.arrayContaining([formatId("fp8"), gpuId("H100"), "tool:vllm", "interconnect:nvlink"]));
 	});
 
 	it("broken YAML: a diagnostic with the file line, the note indexed untagged with its body", () => {
@@ -108,7 +116,7 @@ describe("parseNote: frontmatter quirks", () => {
 		expect(n.diagnostics[0]?.message).toMatch(/YAML/);
 		expect(n.tags).toEqual([]);
 		expect(n.title).toBe("Broken YAML");
-		expect(n.mentions.map((m) => m.conceptId)).toEqual(expect.arrayContaining([modelId("Llama-3.1-8B"), gpuId("A100")]));
+		expect(mentionsOf(n).map((m) => m.conceptId)).toEqual(expect.arrayContaining([modelId("Llama-3.1-8B"), gpuId("A100")]));
 	});
 
 	it("wrong types are reported on their line and ignored; other keys survive", () => {
