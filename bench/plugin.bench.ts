@@ -11,8 +11,6 @@ import path from "node:path";
 import { launch, within } from "../test/e2e/browser";
 import { buildHost, root, startServer } from "../test/host/server";
 
-interface IndexStats { files: number; parsed: number; fromCache: number; ms: number; maxSliceMs: number; slices: number; cacheLoadMaxMs: number }
-type WithCore = { core: { index: { stats?: IndexStats; saveCache(): Promise<void> } } };
 
 const KB = 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -69,28 +67,7 @@ async function main(): Promise<number> {
 		await b.page.goto(`${server.url}?plugin=off`);
 		await b.page.evaluate(() => window.gpufitHost.ready);
 		const seed = fs.readFileSync(path.join(root, "example-vault/Hardware/GPU Memory Budgeting.md"), "utf8");
-		const index = await within(b.page.evaluate(async (text) => {
-			const host = window.gpufitHost;
-			for (let i = 0; i < 10_000; i++) {
-				await host.app.vault.create(`Synthetic/Note ${i}.md`, text.replace("title: GPU Memory Budgeting for Local LLMs", `title: Synthetic note ${i}`));
-			}
-			const waitStats = async (): Promise<IndexStats> => {
-				for (let k = 0; k < 1200; k++) {
-					const s = (host.plugin as unknown as WithCore | undefined)?.core.index.stats;
-					if (s) return s;
-					await host.settle(50);
-				}
-				throw new Error("index did not finish");
-			};
-			await host.settle(100);
-			await host.loadPlugin();
-			const cold = await waitStats();
-			await (host.plugin as unknown as WithCore).core.index.saveCache();
-			host.unloadPlugin();
-			await host.loadPlugin();
-			const warm = await waitStats();
-			return { cold, warm };
-		}, seed), 300_000, "10k vault");
+		const index = await within(b.page.evaluate((text) => window.gpufitHost.indexSyntheticVault(text, 10_000), seed), 300_000, "10k vault");
 
 		const result = {
 			mainJsBytes: mainJs.length,

@@ -66,6 +66,22 @@ export interface HostApi {
 	notices: string[];
 	registry: typeof registry;
 	settle(ms?: number): Promise<void>;
+	/**
+	 * Add `count` copies of a note (titles numbered), then load the plugin cold, save its warm-start cache, and load it
+	 * again warm: the index statistics of both starts. Shared by the e2e test and the plugin bench.
+	 */
+	indexSyntheticVault(noteText: string, count: number): Promise<{ cold: IndexStatsView; warm: IndexStatsView }>;
+}
+
+/** What the plugin's index component reports after a pass (src/plugin/index-component.ts IndexStats). */
+export interface IndexStatsView {
+	files: number;
+	parsed: number;
+	fromCache: number;
+	ms: number;
+	maxSliceMs: number;
+	slices: number;
+	cacheLoadMaxMs: number;
 }
 
 export interface LeakReport {
@@ -200,6 +216,28 @@ async function main(): Promise<void> {
 		},
 		async settle(ms = 50) {
 			await new Promise((r) => window.setTimeout(r, ms));
+		},
+		async indexSyntheticVault(noteText, count) {
+			type WithIndex = { core: { index: { stats?: IndexStatsView; saveCache(): Promise<void> } } };
+			const component = () => (api.plugin as unknown as WithIndex | undefined)?.core.index;
+			for (let i = 0; i < count; i++) {
+				await app.vault.create(`Synthetic/Note ${i}.md`, noteText.replace(/^title: .*$/m, `title: Synthetic note ${i}`));
+			}
+			const waitStats = async (): Promise<IndexStatsView> => {
+				for (let k = 0; k < 2400; k++) {
+					const s = component()?.stats;
+					if (s) return s;
+					await api.settle(50);
+				}
+				throw new Error("the index did not finish");
+			};
+			await api.settle(100); // the host's metadata cache finishes its change events first
+			await api.loadPlugin();
+			const cold = await waitStats();
+			await component()?.saveCache();
+			api.unloadPlugin();
+			await api.loadPlugin();
+			return { cold, warm: await waitStats() };
 		},
 	};
 	api.ready = window.gpufitHost.ready;
