@@ -16,7 +16,7 @@ import { DEFAULT_FEEDBACK_FIELDS } from "./frontmatter-fields";
 import { edgeId, GraphStore, kindNo, packEdge } from "./graph-store";
 import { decodeMentions, forEachMentionedId, withTitleMentions } from "./mentions";
 import { noteBasename, noteKey, noteNodeId } from "./note-key";
-import { matcherFor, parseNoteShared, titleConcepts } from "./parse-note";
+import { matcherFor, newSharePool, parseNoteShared, titleConcepts, type SharePool } from "./parse-note";
 import { PARSED_NOTE_VERSION, type ConceptMention, type EdgeKind, type Graph, type GraphEdge, type GraphNode, type NodeKind, type NoteLink, type ParsedNote } from "./types";
 
 export type { ConceptMention, Graph, GraphEdge, GraphNode, ParsedNote } from "./types";
@@ -72,10 +72,10 @@ export class VaultIndex {
 	private readonly indexTag: string | undefined;
 	private rev = 0;
 	private batchDepth = 0;
-	/** Strings shared by the notes parsed in the current batch (see parseNoteShared). */
-	private stringPool: Map<string, string> | undefined;
+	/** Strings and tag/series refs shared by the notes parsed in the current batch (see parseNoteShared). */
+	private sharePool: SharePool | undefined;
 	/** Notes to sync when the outermost batch ends. */
-	private readonly pending = new Map<string, Set<string> | typeof FULL>();
+	private readonly pending = new Map<string, string | Set<string> | typeof FULL>();
 	private graphCache: { revision: number; graph: Graph } | undefined;
 	/** The edges last given to the store for a note (see syncNote). */
 	private readonly lastSync = new WeakMap<ParsedNote, { edges: readonly number[]; fixed: number; skipped: number }>();
@@ -96,7 +96,7 @@ export class VaultIndex {
 	}
 
 	upsert(path: string, text: string): void {
-		this.upsertParsed(parseNoteShared(path, text, { catalog: this.catalog, feedbackFields: this.feedbackFields }, this.stringPool));
+		this.upsertParsed(parseNoteShared(path, text, { catalog: this.catalog, feedbackFields: this.feedbackFields }, this.sharePool));
 	}
 
 	/** Warm start: a ParsedNote from the plugin's cache. One parsed with another vocabulary is listed by staleNotes(). */
@@ -136,15 +136,18 @@ export class VaultIndex {
 	 * of re-resolving links after every single note. Queries inside the batch see the graph as it was before it.
 	 */
 	batch(edits: () => void): void {
-		if (this.batchDepth++ === 0) this.stringPool = new Map();
+		if (this.batchDepth++ === 0) this.sharePool = newSharePool();
 		try {
 			edits();
 		} finally {
 			if (--this.batchDepth === 0) {
-				this.stringPool = undefined;
-				const todo = [...this.pending];
-				this.pending.clear();
-				for (const [path, keys] of todo) this.syncNote(path, keys === FULL ? undefined : keys);
+				this.sharePool = undefined;
+				// syncNote outside a batch never adds to `pending`, so it can be walked in place.
+				try {
+					for (const [path, keys] of this.pending) this.syncNote(path, keys === FULL ? undefined : keys);
+				} finally {
+					this.pending.clear();
+				}
 				this.changed();
 			}
 		}
@@ -309,9 +312,24 @@ export class VaultIndex {
 
 		// Links elsewhere that named this note resolve differently if its names, path or graph membership changed.
 		const membershipChanged = !old || !now || this.isGraphNote(old) !== this.isGraphNote(now);
-		const affected = new Set<string>();
-		for (const k of oldNames) if (membershipChanged || !newNames.includes(k)) affected.add(k);
-		for (const k of newNames) if (membershipChanged || !oldNames.includes(k)) affected.add(k);
+		let affected: Iterable<string>;
+		if (old === undefined) affected = newNames; // a new note: all its names (namesOf gives each once)
+		else {
+			const changed = new Set<string>();
+			for (const k of oldNames) if (membershipChanged || !newNames.includes(k)) changed.add(k);
+			for (const k of newNames) if (membershipChanged || !oldNames.includes(k)) changed.add(k);
+			affected = changed;
+		}
+		if (this.batchDepth > 0) {
+			// Straight into `pending` (no per-edit regrouping): the syncs run when the batch ends.
+			for (const k of affected) {
+				const linkers = this.linkers.get(k);
+				if (linkers === undefined) continue;
+				if (typeof linkers === "string") { if (linkers !== path) this.pendKey(linkers, k); }
+				else for (const linker of linkers) if (linker !== path) this.pendKey(linker, k);
+			}
+			return;
+		}
 		const relink = new Map<string, Set<string>>();
 		for (const k of affected) {
 			for (const linker of pathsOf(this.linkers.get(k))) {
@@ -324,6 +342,15 @@ export class VaultIndex {
 		for (const [linker, keys] of relink) this.sync(linker, keys);
 	}
 
+	/** In a batch: a pending sync of `path` for links named `key`. */
+	private pendKey(path: string, key: string): void {
+		const pending = this.pending.get(path);
+		if (pending === FULL || pending === key) return;
+		if (pending === undefined) this.pending.set(path, key);
+		else if (typeof pending === "string") this.pending.set(path, new Set([pending, key]));
+		else pending.add(key);
+	}
+
 	/** Sync a note now, or at the end of the current batch; `keys`: only links with these names may resolve differently. */
 	private sync(path: string, keys?: Set<string>): void {
 		if (this.batchDepth === 0) { this.syncNote(path, keys); return; }
@@ -331,6 +358,7 @@ export class VaultIndex {
 		if (pending === FULL) return;
 		if (keys === undefined) this.pending.set(path, FULL);
 		else if (pending === undefined) this.pending.set(path, keys);
+		else if (typeof pending === "string") this.pending.set(path, new Set([pending, ...keys]));
 		else for (const k of keys) pending.add(k);
 	}
 
@@ -338,7 +366,7 @@ export class VaultIndex {
 	 * Bring one note's node and outgoing edges in line with its ParsedNote (or remove them). With `dirty`, only links
 	 * with those names can resolve differently than at the note's last sync: the others keep their edges.
 	 */
-	private syncNote(path: string, dirty?: ReadonlySet<string>): void {
+	private syncNote(path: string, dirty?: DirtyKeys): void {
 		const id = this.nodeIdOf(path);
 		const note = this.notes.get(path);
 		const store = this.store;
@@ -373,7 +401,7 @@ export class VaultIndex {
 			const link = note.links[i] as NoteLink;
 			if (reuse !== undefined) {
 				const hadEdge = ((reuse.skipped >>> i) & 1) === 0;
-				if (!dirty?.has(link.key)) {
+				if (typeof dirty === "string" ? dirty !== link.key : !dirty?.has(link.key)) {
 					if (hadEdge) edges.push(reuse.edges[cursor++] as number);
 					else skipped |= 1 << i;
 					continue;
@@ -384,6 +412,8 @@ export class VaultIndex {
 			if (target === null || target === path) { skipped |= i < 31 ? 1 << i : 0; continue; }
 			edges.push(packEdge(store.node(target === undefined ? `missing:${link.key}` : this.nodeIdOf(target)), kindNo(link.kind)));
 		}
+		// Re-synced for a name that still resolves as before (its new owner is not the first by path): nothing to do.
+		if (reuse !== undefined && skipped === reuse.skipped && sameEdges(edges, reuse.edges)) return;
 		store.setOut(source, edges);
 		this.lastSync.set(note, { edges, fixed, skipped });
 	}
@@ -454,6 +484,15 @@ export class VaultIndex {
 		if (tag === undefined) return true;
 		return note.tags.some((t) => t.id === tag) || note.series.some((s) => s.display.toLowerCase() === tag);
 	}
+}
+
+/** Names whose links may resolve differently: one name (the usual case, no Set) or several. */
+type DirtyKeys = string | ReadonlySet<string>;
+
+function sameEdges(a: readonly number[], b: readonly number[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 /** A pending sync of the whole note (not just some of its links). */

@@ -13,7 +13,7 @@ import { MentionCollector } from "./mentions";
 import { noteBasename, noteKey } from "./note-key";
 import { namedNotes, wikilinkTargets } from "./note-links";
 import { collectTags } from "./tags";
-import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote } from "./types";
+import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote, type SeriesRef, type TagRef } from "./types";
 
 export interface ParseOptions {
 	/** Default: the built-in catalog. */
@@ -48,14 +48,31 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
 }
 
 /**
- * parseNote, with short strings that recur across notes (tag ids and spellings, series, link names and keys) taken
- * from `pool` when an equal one is there: a batch of notes then shares one copy of each tag string instead of one
- * per note. The pool only lives as long as the caller keeps it (the index: one batch).
+ * What notes parsed together share (see parseNoteShared). Only ever read: ParsedNotes are immutable, so equal
+ * TagRef/SeriesRef objects can be one object.
  */
-export function parseNoteShared(path: string, text: string, options: ParseOptions, pool: Map<string, string> | undefined): ParsedNote {
-	const share = pool ? (s: string): string => {
-		let v = pool.get(s);
-		if (v === undefined) { v = detach(s); pool.set(v, v); }
+export interface SharePool {
+	strings: Map<string, string>;
+	/** TagRef by spelling (the spelling determines the id). */
+	tags: Map<string, TagRef>;
+	/** SeriesRef by spelling. */
+	series: Map<string, SeriesRef>;
+}
+
+export function newSharePool(): SharePool {
+	return { strings: new Map(), tags: new Map(), series: new Map() };
+}
+
+/**
+ * parseNote, with short strings and small objects that recur across notes (tag refs, series refs, link names and
+ * keys) taken from `pool` when an equal one is there: a batch of notes then shares one copy of each tag instead of
+ * one per note. The pool only lives as long as the caller keeps it (the index: one batch).
+ */
+export function parseNoteShared(path: string, text: string, options: ParseOptions, pool: SharePool | undefined): ParsedNote {
+	const strings = pool?.strings;
+	const share = strings ? (s: string): string => {
+		let v = strings.get(s);
+		if (v === undefined) { v = detach(s); strings.set(v, v); }
 		return v;
 	} : detach;
 	const matcher = matcherFor(options.catalog ?? loadCatalog());
@@ -108,10 +125,22 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 		...(known.created !== undefined ? { created: detach(known.created) } : {}),
 		...(known.updated !== undefined ? { updated: detach(known.updated) } : {}),
 		tags: tagged.tags.map((t) => {
-			const id = share(t.id);
-			return { id, display: t.display === t.id ? id : share(t.display) };
+			let ref = pool?.tags.get(t.display);
+			if (ref === undefined) {
+				const id = share(t.id);
+				ref = { id, display: t.display === t.id ? id : share(t.display) };
+				pool?.tags.set(ref.display, ref);
+			}
+			return ref;
 		}),
-		series: tagged.series.map((x) => ({ ...x, display: share(x.display), name: share(x.name) })),
+		series: tagged.series.map((x) => {
+			let ref = pool?.series.get(x.display);
+			if (ref === undefined) {
+				ref = { ...x, display: share(x.display), name: share(x.name) };
+				pool?.series.set(ref.display, ref);
+			}
+			return ref;
+		}),
 		links: links.map((l) => ({ ...l, name: share(l.name), key: share(l.key) })),
 		mentions: mentions.result(),
 		blocks: gpufitBlocks(split.body, () => split.bodyLine).map((b) => ({ line: b.line, source: detach(b.source) })),

@@ -155,6 +155,30 @@ describe("VaultIndex edits", () => {
 		expect(index.revision).toBe(rev + 1);
 	});
 
+	it("notes of one batch share equal tag and series refs; a later batch's edit does not disturb them", () => {
+		const index = new VaultIndex({ catalog: loadCatalog() });
+		const note = (extra: string) => `---\ntags: [GPU-Planning, s13_Hardware, ${extra}]\n---\nBody.\n`;
+		index.batch(() => { index.upsert("a.md", note("one")); index.upsert("b.md", note("two")); });
+		const [a, b] = [index.parsed("a.md"), index.parsed("b.md")];
+		expect(a?.tags[0]).toBe(b?.tags[0]);
+		expect(a?.series[0]).toBe(b?.series[0]);
+		expect(a?.tags[1]).toEqual({ id: "one", display: "one" });
+		index.batch(() => { index.upsert("b.md", note("three")); });
+		expect(index.parsed("a.md")?.tags).toEqual([{ id: "gpu-planning", display: "GPU-Planning" }, { id: "one", display: "one" }]);
+		expect(index.parsed("b.md")?.tags.map((t) => t.id)).toEqual(["gpu-planning", "three"]);
+	});
+
+	it("a name gaining a later owner (by path) in another batch keeps links on the first one", () => {
+		const index = new VaultIndex({ catalog: loadCatalog() });
+		index.batch(() => { index.upsert("x.md", "See [[Target]] and [[Other]].\n"); index.upsert("a/Target.md", "A.\n"); });
+		index.batch(() => { index.upsert("b/Target.md", "B.\n"); });
+		const links = index.graph().edges.filter((e) => e.source === "note:x.md").map((e) => e.target).sort();
+		expect(links).toEqual(["missing:other", "note:a/Target.md"]);
+		const rebuilt = new VaultIndex({ catalog: loadCatalog() });
+		rebuilt.batch(() => { for (const p of ["b/Target.md", "a/Target.md", "x.md"]) rebuilt.upsert(p, p === "x.md" ? "See [[Target]] and [[Other]].\n" : p.startsWith("a") ? "A.\n" : "B.\n"); });
+		expect(canonical(index.graph())).toEqual(canonical(rebuilt.graph()));
+	});
+
 	it("warm start from persisted ParsedNotes gives the same graph", () => {
 		const cold = fixtureIndex();
 		const warm = new VaultIndex({ catalog: loadCatalog() });
