@@ -185,7 +185,8 @@ export class IndexComponent extends Component {
 		const gen = ++this.generation;
 		const t0 = performance.now();
 		const settings = this.settings();
-		const index = new VaultIndex({ catalog: this.catalog(), feedbackFields: settings.feedbackFields, indexTag: settings.indexTag || undefined });
+		// An empty index tag means the default: every note that carries a series tag.
+		const index = new VaultIndex({ catalog: this.catalog(), feedbackFields: settings.feedbackFields, indexTag: settings.indexTag || undefined, seriesNotesOnly: true });
 		this.index = index;
 		this.touchedDuringPass = new Set();
 		const cacheLoadMaxMs = await this.loadCache();

@@ -34,6 +34,8 @@ export interface VaultIndexOptions {
 	feedbackFields?: string[];
 	/** Only notes with this tag (case-insensitive, '#' optional; a series tag works too) become graph notes. Default: all notes. */
 	indexTag?: string;
+	/** Without an index tag: only notes carrying some series tag (S<n>_<Name>) become graph notes. Default false: all notes. */
+	seriesNotesOnly?: boolean;
 }
 
 export interface WorkloadBlock {
@@ -70,6 +72,7 @@ export class VaultIndex {
 	private matcher: ConceptMatcher;
 	private readonly feedbackFields: string[];
 	private readonly indexTag: string | undefined;
+	private readonly seriesNotesOnly: boolean;
 	private rev = 0;
 	private batchDepth = 0;
 	/** Strings and tag/series refs shared by the notes parsed in the current batch (see parseNoteShared). */
@@ -87,6 +90,7 @@ export class VaultIndex {
 		this.matcher = matcherFor(options.catalog);
 		this.feedbackFields = options.feedbackFields ?? DEFAULT_FEEDBACK_FIELDS;
 		this.indexTag = options.indexTag?.replace(/^#+/, "").toLowerCase() || undefined;
+		this.seriesNotesOnly = options.seriesNotesOnly ?? false;
 		this.store = this.freshStore();
 	}
 
@@ -481,7 +485,7 @@ export class VaultIndex {
 
 	private isGraphNote(note: ParsedNote): boolean {
 		const tag = this.indexTag;
-		if (tag === undefined) return true;
+		if (tag === undefined) return !this.seriesNotesOnly || note.series.length > 0;
 		return note.tags.some((t) => t.id === tag) || note.series.some((s) => s.display.toLowerCase() === tag);
 	}
 }

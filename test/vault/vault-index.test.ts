@@ -10,7 +10,7 @@ const MEMORY = "Memory Budgeting.md";
 const SERVING = "Engines/Serving With vLLM.md";
 const HOPPER = "Квантование на Hopper.md";
 
-function fixtureIndex(options: { indexTag?: string } = {}): VaultIndex {
+function fixtureIndex(options: { indexTag?: string; seriesNotesOnly?: boolean } = {}): VaultIndex {
 	const index = new VaultIndex({ catalog: loadCatalog(), ...options });
 	for (const [path, text] of fixtureNotes()) index.upsert(path, text);
 	return index;
@@ -209,6 +209,16 @@ describe("VaultIndex edits", () => {
 		expect(node(index, "missing:servingwithvllm")).toBeUndefined();
 		expect(index.notePaths()).toHaveLength(fixtureNotes().size);
 		expect(fixtureIndex({ indexTag: "Workstation-GPU" }).graph().nodes.filter((n) => n.kind === "note")).toHaveLength(2);
+	});
+
+	it("seriesNotesOnly (the plugin's default scope) keeps exactly the notes that carry a series tag", () => {
+		const all = fixtureIndex();
+		const withSeries = all.notePaths().filter((p) => (all.parsed(p)?.series.length ?? 0) > 0);
+		const scoped = fixtureIndex({ seriesNotesOnly: true });
+		const notes = scoped.graph().nodes.filter((n) => n.kind === "note").map((n) => n.path ?? "").sort();
+		expect(notes).toEqual(withSeries);
+		expect(notes.length).toBeGreaterThan(0);
+		expect(notes.length).toBeLessThan(all.notePaths().length);
 	});
 
 	it("setCatalog re-derives concepts and reports notes to re-read for new names", () => {
