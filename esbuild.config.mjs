@@ -8,15 +8,6 @@ const production = process.argv.includes("production");
 const watch = process.argv.includes("watch");
 const banner = "/* GPU Fit: generated bundle, see the repository for sources. */";
 
-/** gray-matter requires `fs` for its file helpers, which we never call; give the plugin bundle an empty module. */
-const stubNodeForPlugin = {
-	name: "stub-node-builtins",
-	setup(build) {
-		build.onResolve({ filter: /^(fs|path)$/ }, (args) => ({ path: args.path, namespace: "stub" }));
-		build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "module.exports = {};", loader: "js" }));
-	},
-};
-
 const plugin = {
 	banner: { js: banner },
 	entryPoints: ["src/main.ts"],
@@ -31,7 +22,6 @@ const plugin = {
 	minify: production,
 	metafile: true,
 	outfile: "main.js",
-	plugins: [stubNodeForPlugin],
 };
 
 const cli = {
