@@ -35,13 +35,17 @@ export function driverContextGiB(gpu: Gpu): number {
 	return gpu.vendor === "apple" ? 0 : 0.45;
 }
 
-export interface OverheadInput {
+/** The setup one fit-table row is computed for: shared by the overhead and speed models. */
+export interface RowSetup {
 	model: Model;
 	format: Format;
 	gpu: Gpu;
 	engine: EngineId;
 	split: SplitMode;
 	count: number;
+}
+
+export interface OverheadInput extends RowSetup {
 	context: number;
 	sequences: number;
 }

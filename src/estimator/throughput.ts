@@ -4,20 +4,14 @@
  * overestimates fast GPUs on small models. Prefill is compute-bound and format-aware: only native formats get
  * low-precision tensor throughput; emulated ones compute in 16-bit.
  */
-import { bandwidthEfficiency, LAYER_LATENCY_US_GHZ, LAYER_SPLIT_HOP_MS, MOE_LAYER_LATENCY_US_GHZ, prefillEfficiency } from "./engines";
-import type { Format, Gpu, Model } from "./schema";
-import type { EngineId, Explanation, SplitMode, SupportLevel } from "./types";
+import { bandwidthEfficiency, type RowSetup, LAYER_LATENCY_US_GHZ, LAYER_SPLIT_HOP_MS, MOE_LAYER_LATENCY_US_GHZ, prefillEfficiency } from "./engines";
+import type { Format, Gpu } from "./schema";
+import type { EngineId, Explanation, SupportLevel } from "./types";
 
 /** Boost clock used when a catalog entry lacks one (typical of 2022-2025 parts). */
 const DEFAULT_CLOCK_GHZ = 1.8;
 
-export interface SpeedInput {
-	model: Model;
-	format: Format;
-	gpu: Gpu;
-	engine: EngineId;
-	split: SplitMode;
-	count: number;
+export interface SpeedInput extends RowSetup {
 	support: SupportLevel;
 	/** Weight bytes read per token (whole model, all GPUs). */
 	activeWeightBytes: number;

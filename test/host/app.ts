@@ -2,6 +2,7 @@
  * The test host page: an in-memory vault, Obsidian's API surface, the production main.js, a reading view.
  * `?note=PATH` opens a note; `?theme=dark` starts dark. `window.gpufitHost` drives it from tests.
  */
+import type { IndexStats } from "../../src/plugin/index-component";
 import "./install";
 import type * as O from "obsidian";
 import { fireNodeInserted, listenerCount, nodeInsertedListenerCount } from "./dom";
@@ -70,19 +71,9 @@ export interface HostApi {
 	 * Add `count` copies of a note (titles numbered), then load the plugin cold, save its warm-start cache, and load it
 	 * again warm: the index statistics of both starts. Shared by the e2e test and the plugin bench.
 	 */
-	indexSyntheticVault(noteText: string, count: number): Promise<{ cold: IndexStatsView; warm: IndexStatsView }>;
+	indexSyntheticVault(noteText: string, count: number): Promise<{ cold: IndexStats; warm: IndexStats }>;
 }
 
-/** What the plugin's index component reports after a pass (src/plugin/index-component.ts IndexStats). */
-export interface IndexStatsView {
-	files: number;
-	parsed: number;
-	fromCache: number;
-	ms: number;
-	maxSliceMs: number;
-	slices: number;
-	cacheLoadMaxMs: number;
-}
 
 export interface LeakReport {
 	eventHandlers: number;
@@ -218,12 +209,12 @@ async function main(): Promise<void> {
 			await new Promise((r) => window.setTimeout(r, ms));
 		},
 		async indexSyntheticVault(noteText, count) {
-			type WithIndex = { core: { index: { stats?: IndexStatsView; saveCache(): Promise<void> } } };
+			type WithIndex = { core: { index: { stats?: IndexStats; saveCache(): Promise<void> } } };
 			const component = () => (api.plugin as unknown as WithIndex | undefined)?.core.index;
 			for (let i = 0; i < count; i++) {
 				await app.vault.create(`Synthetic/Note ${i}.md`, noteText.replace(/^title: .*$/m, `title: Synthetic note ${i}`));
 			}
-			const waitStats = async (): Promise<IndexStatsView> => {
+			const waitStats = async (): Promise<IndexStats> => {
 				for (let k = 0; k < 2400; k++) {
 					const s = component()?.stats;
 					if (s) return s;
