@@ -39,10 +39,13 @@ export async function runGraphCommand(args: string[], io: CommandIo): Promise<nu
 	let index: VaultIndex;
 	try {
 		index = new VaultIndex({ catalog: loadCatalog() });
+		// One batch: each note's edges are computed once, after every note (and so every name) is read.
+		index.beginBatch();
 		for (const file of await markdownFiles(dir)) {
 			const path = relative(dir, file).split(sep).join("/");
 			index.upsert(path, await readFile(file, "utf8"));
 		}
+		index.endBatch();
 	} catch (e) {
 		io.stderr(`gpufit graph: ${e instanceof Error ? e.message : String(e)}\n`);
 		return 1;

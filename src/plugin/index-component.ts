@@ -195,6 +195,8 @@ export class IndexComponent extends Component {
 		const stats: IndexStats = { files: files.length, parsed: 0, fromCache: 0, ms: 0, maxSliceMs: 0, slices: 0, cacheLoadMaxMs };
 		const fresh: Record<string, CacheEntry> = {};
 		let sliceStart = performance.now();
+		// The whole pass is one index batch: each note's edges are computed once, when every name is known.
+		index.beginBatch();
 		for (const [i, file] of files.entries()) {
 			if (!this.touchedDuringPass.has(file.path)) {
 				const hit = this.cache.entries[file.path];
@@ -223,6 +225,14 @@ export class IndexComponent extends Component {
 				if (gen !== this.generation) return;
 				sliceStart = performance.now();
 			}
+		}
+		// Closing the batch computes the edges, in slices too.
+		while (!index.endBatch(() => performance.now() - sliceStart >= SLICE_MS)) {
+			stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - sliceStart);
+			stats.slices++;
+			await yieldToUi();
+			if (gen !== this.generation) return;
+			sliceStart = performance.now();
 		}
 		stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - sliceStart);
 		stats.slices++;

@@ -67,11 +67,12 @@ export class ConceptMatcher {
 	private readonly proseStarts = new Uint8Array(128 * 128);
 	/** First words of names displayed starting in lower case ("llama" of "llama.cpp", "vLLM"), matched as written, longest first. */
 	private readonly lowerStarts: string[];
-	/**
-	 * Runs of letters and digits from a capital, a digit or a lower-case start on. A native regex skips the lower-case
-	 * bulk of a note and all its non-Latin text without any JavaScript per character.
-	 */
-	private readonly candidateRun: RegExp;
+	/** Runs of letters and digits from a capital or a digit on (see scanCandidates). */
+	private readonly capitalRun = /[A-Z0-9][A-Za-z0-9]*/g;
+	/** Lower-case starts with no capital or digit ("llama", "gpt"): the capital runs never reach them. */
+	private readonly lowerOnlyStarts: string[];
+	/** Per lowerOnlyStarts entry: its next index in the text being scanned (-1: none). */
+	private readonly lowerNext: Int32Array;
 	private readonly tagCache = new Map<string, readonly Concept[]>();
 	/** Split offsets used by the current look-ahead (scans do not nest). */
 	private readonly splitsUsed = new Int32Array(MAX_WORDS);
@@ -115,7 +116,8 @@ export class ConceptMatcher {
 		}
 		// Longest first, so "llamacpp" is tried before "llama".
 		this.lowerStarts = [...lowerCaseStarts].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-		this.candidateRun = new RegExp(`(?:[A-Z0-9]${this.lowerStarts.map((s) => `|${s}`).join("")})[A-Za-z0-9]*`, "g");
+		this.lowerOnlyStarts = this.lowerStarts.filter((s) => /^[a-z]+$/.test(s));
+		this.lowerNext = new Int32Array(this.lowerOnlyStarts.length);
 		for (const key of this.keys.keys()) {
 			if (key.length < 2) continue;
 			const first = key.charCodeAt(0);
@@ -175,27 +177,49 @@ export class ConceptMatcher {
 	/**
 	 * Prose: names start with a word whose first character is a capital or a digit ("RTX", "H100", "Qwen3"), or with
 	 * the first word of a name the vocabulary displays starting in lower case, spelled as displayed ("llama.cpp",
-	 * "vLLM"). A native regex jumps from one such word to the next, so the lower-case bulk of a note (and all its
-	 * non-Latin text) is skipped without running any JavaScript per character; a table of the first two characters
-	 * of every key rejects most capitalised words ("The", "Each") before the trie walk.
+	 * "vLLM"). A native regex jumps from one run of letters and digits that holds a capital or digit to the next, so
+	 * the lower-case bulk of a note (and all its non-Latin text) is skipped without any JavaScript per character; the
+	 * all-lower-case starts ("llama", "gpt") are found with indexOf and taken in text order with the runs (putting
+	 * them in the regex as alternatives makes it check each of them at every character: a third slower). A table of
+	 * the first two characters of every key rejects most capitalised words ("The", "Each") before the trie walk.
 	 */
 	private scanCandidates(text: string, hit: (concept: Concept) => void): void {
-		const re = this.candidateRun;
-		const starts = this.proseStarts;
-		re.lastIndex = 0;
-		while (re.test(text)) {
-			const end = re.lastIndex;
-			// The word: scan back from the end of the match (test() makes no match object per word).
-			let start = end - 1;
-			while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-			// A match inside an identifier ("x_H100") is no word start; Markdown emphasis ("_Yi-34B_") is.
-			if (start > 1 && text.charCodeAt(start - 1) === 95 /* _ */ && isWordChar(text.charCodeAt(start - 2))) continue;
-			const c = text.charCodeAt(start);
-			const candidate = c < 97
-				? end - start >= 2 && starts[c * 128 + text.charCodeAt(start + 1)] === 1
-				: this.lowerStartAt(text, start);
-			if (candidate) re.lastIndex = Math.max(end, this.matchAt(text, start, end, "prose", hit));
+		const re = this.capitalRun;
+		const lowerOnly = this.lowerOnlyStarts;
+		const lowerNext = this.lowerNext;
+		for (let k = 0; k < lowerOnly.length; k++) lowerNext[k] = text.indexOf(lowerOnly[k] as string);
+		let pos = 0;
+		for (;;) {
+			// The next lower-case start at or after `pos` (-1: none left).
+			let lower = -1;
+			for (let k = 0; k < lowerOnly.length; k++) {
+				let at = lowerNext[k] as number;
+				if (at >= 0 && at < pos) { at = text.indexOf(lowerOnly[k] as string, pos); lowerNext[k] = at; }
+				if (at >= 0 && (lower < 0 || at < lower)) lower = at;
+			}
+			re.lastIndex = pos;
+			const runEnd = re.test(text) ? re.lastIndex : -1;
+			if (runEnd < 0 && lower < 0) return;
+			// The word holding the earlier of the two (words do not overlap, so word starts give text order).
+			const runWord = runEnd < 0 ? -1 : wordStart(text, runEnd - 1);
+			const lowerWord = lower < 0 ? -1 : wordStart(text, lower);
+			let start: number;
+			let end: number;
+			if (runWord >= 0 && (lowerWord < 0 || runWord <= lowerWord)) { start = runWord; end = runEnd; }
+			else { start = lowerWord; end = wordEnd(text, lower); }
+			pos = Math.max(end, this.candidateAt(text, start, end, hit));
 		}
+	}
+
+	/** A prose word text[start, end) that may start a name: match from it. Returns where the match ends (or `end`). */
+	private candidateAt(text: string, start: number, end: number, hit: (concept: Concept) => void): number {
+		// A match inside an identifier ("x_H100") is no word start; Markdown emphasis ("_Yi-34B_") is.
+		if (start > 1 && text.charCodeAt(start - 1) === 95 /* _ */ && isWordChar(text.charCodeAt(start - 2))) return end;
+		const c = text.charCodeAt(start);
+		const candidate = c < 97
+			? end - start >= 2 && this.proseStarts[c * 128 + text.charCodeAt(start + 1)] === 1
+			: this.lowerStartAt(text, start);
+		return candidate ? this.matchAt(text, start, end, "prose", hit) : end;
 	}
 
 	private lowerStartAt(text: string, at: number): boolean {
@@ -294,6 +318,20 @@ export class ConceptMatcher {
 function allSplits(info: KeyInfo, used: Int32Array, count: number): boolean {
 	for (let i = 0; i < count; i++) if (info.splits[used[i] ?? 0] !== 1) return false;
 	return true;
+}
+
+/** Start of the word (run of ASCII letters and digits) holding text[at]. */
+function wordStart(text: string, at: number): number {
+	let start = at;
+	while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+	return start;
+}
+
+/** End of the word holding text[at]. */
+function wordEnd(text: string, at: number): number {
+	let end = at;
+	while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+	return end;
 }
 
 /** ASCII letter or digit: what normalizeName keeps. */

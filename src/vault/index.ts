@@ -60,11 +60,12 @@ export interface VaultDiagnostic {
 }
 
 export class VaultIndex {
-	private readonly notes = new Map<string, ParsedNote>();
+	/** Path → the note and its node id (one string per note: the store's maps find it by identity). */
+	private readonly notes = new Map<string, NoteEntry>();
 	/** noteKey of every title, file name and alias → paths of the notes that carry it. */
-	private readonly nameOwners = new Map<string, Paths>();
+	private readonly nameOwners = new Map<string, Several<NoteEntry>>();
 	/** noteKey → paths of notes linking to that name. */
-	private readonly linkers = new Map<string, Paths>();
+	private readonly linkers = new Map<string, Several<string>>();
 	private store: GraphStore;
 	/** Node id → path of the notes that are graph nodes (all notes, or those with the index tag). */
 	private readonly graphNotes = new Map<string, string>();
@@ -82,8 +83,8 @@ export class VaultIndex {
 	private graphCache: { revision: number; graph: Graph } | undefined;
 	/** The edges last given to the store for a note (see syncNote). */
 	private readonly lastSync = new WeakMap<ParsedNote, { edges: readonly number[]; fixed: number; skipped: number }>();
-	/** Path → node id of indexed notes (see nodeIdOf). */
-	private readonly nodeIds = new Map<string, string>();
+	/** Tag and series node ids by prefix + id (see prefixedId). */
+	private readonly prefixedIds = new Map<string, Map<string, string>>();
 
 	constructor(options: VaultIndexOptions) {
 		this.catalog = options.catalog;
@@ -105,25 +106,29 @@ export class VaultIndex {
 
 	/** Warm start: a ParsedNote from the plugin's cache. One parsed with another vocabulary is listed by staleNotes(). */
 	upsertParsed(note: ParsedNote): void {
-		const old = this.notes.get(note.path);
+		let entry = this.notes.get(note.path);
+		const old = entry?.note;
 		if (old && JSON.stringify(old) === JSON.stringify(note)) return;
-		this.notes.set(note.path, note);
-		this.afterChange(old, note);
+		if (entry) entry.note = note;
+		else {
+			entry = { note, nodeId: noteNodeId(note.path) };
+			this.notes.set(note.path, entry);
+		}
+		this.afterChange(old, entry);
 		this.changed();
 	}
 
 	remove(path: string): void {
-		const old = this.notes.get(path);
-		if (!old) return;
+		const entry = this.notes.get(path);
+		if (!entry) return;
 		this.notes.delete(path);
-		this.nodeIds.delete(path);
-		this.afterChange(old, undefined);
+		this.afterChange(entry.note, undefined, entry);
 		this.changed();
 	}
 
 	/** A file moved: same content, new path. A title taken from the file name changes with it. */
 	rename(oldPath: string, newPath: string): void {
-		const old = this.notes.get(oldPath);
+		const old = this.notes.get(oldPath)?.note;
 		if (!old || oldPath === newPath) return;
 		let moved: ParsedNote = { ...old, path: newPath };
 		if (!old.titleFromFrontmatter) {
@@ -140,21 +145,52 @@ export class VaultIndex {
 	 * of re-resolving links after every single note. Queries inside the batch see the graph as it was before it.
 	 */
 	batch(edits: () => void): void {
-		if (this.batchDepth++ === 0) this.sharePool = newSharePool();
+		this.beginBatch();
 		try {
 			edits();
 		} finally {
-			if (--this.batchDepth === 0) {
-				this.sharePool = undefined;
-				// syncNote outside a batch never adds to `pending`, so it can be walked in place.
-				try {
-					for (const [path, keys] of this.pending) this.syncNote(path, keys === FULL ? undefined : keys);
-				} finally {
-					this.pending.clear();
-				}
-				this.changed();
-			}
+			this.endBatch();
 		}
+	}
+
+	/**
+	 * Open a batch that may span awaits: a cold start reading files in slices is one batch, so each note's edges
+	 * are computed once, after every name in the vault is known (chunked batches re-sync a note each time one of
+	 * the notes it links to arrives in a later chunk). Close it with endBatch; batches nest.
+	 */
+	beginBatch(): void {
+		if (this.batchDepth++ === 0) this.sharePool = newSharePool();
+	}
+
+	/**
+	 * Close a batch. Closing the outermost one computes the edges of every note the batch touched. With
+	 * `shouldYield`, that work stops when shouldYield() says so and endBatch returns false: the batch is still
+	 * open (queries see the edges computed so far), call endBatch again to go on. Returns true once closed.
+	 */
+	endBatch(shouldYield?: () => boolean): boolean {
+		if (this.batchDepth === 0) return true;
+		if (this.batchDepth > 1) {
+			this.batchDepth--;
+			return true;
+		}
+		this.sharePool = undefined;
+		try {
+			// syncNote never adds to `pending` while flushing, so it can be walked and emptied in place.
+			for (const [path, keys] of this.pending) {
+				this.pending.delete(path);
+				this.syncNote(path, keys === FULL ? undefined : keys);
+				if (shouldYield?.() === true && this.pending.size > 0) return false;
+			}
+		} catch (e) {
+			// A failed sync must not leave the index stuck in a batch.
+			this.pending.clear();
+			this.batchDepth = 0;
+			this.changed();
+			throw e;
+		}
+		this.batchDepth = 0;
+		this.changed();
+		return true;
 	}
 
 	/** A catalog edit: concepts are re-derived (labels, relations; mentions of removed entries dropped). */
@@ -163,7 +199,7 @@ export class VaultIndex {
 		this.matcher = matcherFor(catalog);
 		this.store = this.freshStore();
 		this.graphNotes.clear();
-		for (const note of this.notes.values()) this.syncNote(note.path);
+		for (const path of this.notes.keys()) this.syncNote(path);
 		this.changed();
 	}
 
@@ -173,7 +209,7 @@ export class VaultIndex {
 	 */
 	staleNotes(): string[] {
 		const out: string[] = [];
-		for (const n of this.notes.values()) if (n.vocabulary !== this.matcher.fingerprint || n.version !== PARSED_NOTE_VERSION) out.push(n.path);
+		for (const { note: n } of this.notes.values()) if (n.vocabulary !== this.matcher.fingerprint || n.version !== PARSED_NOTE_VERSION) out.push(n.path);
 		return out.sort();
 	}
 
@@ -230,13 +266,13 @@ export class VaultIndex {
 
 	/** The concepts a note mentions, with current catalog labels. */
 	conceptsOf(path: string): ConceptMention[] {
-		const note = this.notes.get(path);
+		const note = this.notes.get(path)?.note;
 		if (!note) return [];
 		return decodeMentions(note.mentions, this.matcher.vocabulary);
 	}
 
 	workloadOf(path: string): Workload {
-		const note = this.notes.get(path);
+		const note = this.notes.get(path)?.note;
 		if (!note) return { models: [], gpus: [], blocks: [] };
 		const blocks: WorkloadBlock[] = note.blocks.map((b) => {
 			const parsed = parseBlockSpec(b.source);
@@ -261,7 +297,7 @@ export class VaultIndex {
 	diagnostics(): VaultDiagnostic[] {
 		const out: VaultDiagnostic[] = [];
 		for (const path of this.notePaths()) {
-			const note = this.notes.get(path);
+			const note = this.notes.get(path)?.note;
 			if (!note) continue;
 			for (const d of note.diagnostics) out.push(d.line === undefined ? { path, message: d.message } : { path, line: d.line, message: d.message });
 			for (const b of note.blocks) {
@@ -284,7 +320,7 @@ export class VaultIndex {
 
 	/** The parsed form of a note (what the plugin persists for warm starts). */
 	parsed(path: string): ParsedNote | undefined {
-		return this.notes.get(path);
+		return this.notes.get(path)?.note;
 	}
 
 	// ---- maintenance ----
@@ -302,13 +338,16 @@ export class VaultIndex {
 		return store;
 	}
 
-	private afterChange(old: ParsedNote | undefined, now: ParsedNote | undefined): void {
+	/** `entry`: the note's entry (its new state; for a removal, the entry it had). */
+	private afterChange(old: ParsedNote | undefined, entry: NoteEntry | undefined, removed?: NoteEntry): void {
+		const now = entry?.note;
+		const owner = entry ?? removed;
 		const path = (now ?? old)?.path;
-		if (path === undefined) return;
+		if (path === undefined || owner === undefined) return;
 		const oldNames = old ? this.namesOf(old) : [];
 		const newNames = now ? this.namesOf(now) : [];
-		for (const k of oldNames) removeFrom(this.nameOwners, k, path);
-		for (const k of newNames) addTo(this.nameOwners, k, path);
+		for (const k of oldNames) removeFrom(this.nameOwners, k, owner);
+		for (const k of newNames) addTo(this.nameOwners, k, owner);
 		for (const l of old?.links ?? []) removeFrom(this.linkers, l.key, path);
 		for (const l of now?.links ?? []) addTo(this.linkers, l.key, path);
 
@@ -329,14 +368,14 @@ export class VaultIndex {
 			for (const k of affected) {
 				const linkers = this.linkers.get(k);
 				if (linkers === undefined) continue;
-				if (typeof linkers === "string") { if (linkers !== path) this.pendKey(linkers, k); }
+				if (!Array.isArray(linkers)) { if (linkers !== path) this.pendKey(linkers, k); }
 				else for (const linker of linkers) if (linker !== path) this.pendKey(linker, k);
 			}
 			return;
 		}
 		const relink = new Map<string, Set<string>>();
 		for (const k of affected) {
-			for (const linker of pathsOf(this.linkers.get(k))) {
+			for (const linker of severalOf(this.linkers.get(k))) {
 				if (linker === path) continue;
 				const keys = relink.get(linker);
 				if (keys) keys.add(k);
@@ -372,7 +411,7 @@ export class VaultIndex {
 	 */
 	private syncNote(path: string, dirty?: DirtyKeys): void {
 		const id = this.nodeIdOf(path);
-		const note = this.notes.get(path);
+		const note = this.notes.get(path)?.note;
 		const store = this.store;
 		if (!note || !this.isGraphNote(note)) {
 			if (store.touched(id)) store.setOut(store.node(id), []);
@@ -391,8 +430,8 @@ export class VaultIndex {
 			edges = last.edges.slice(0, last.fixed);
 		} else {
 			edges = [];
-			for (const t of note.tags) edges.push(packEdge(store.node(`tag:${t.id}`), TAGGED));
-			for (const s of note.series) edges.push(packEdge(store.node(`series:${s.id}`), IN_SERIES));
+			for (const t of note.tags) edges.push(packEdge(store.node(this.prefixedId("tag:", t.id)), TAGGED));
+			for (const s of note.series) edges.push(packEdge(store.node(this.prefixedId("series:", s.id)), IN_SERIES));
 			const vocabulary = this.matcher.vocabulary;
 			forEachMentionedId(note.mentions, (conceptId) => { if (vocabulary.get(conceptId)) edges.push(packEdge(store.node(conceptId), MENTIONS)); });
 		}
@@ -413,8 +452,8 @@ export class VaultIndex {
 				if (hadEdge) cursor++;
 			}
 			const target = this.resolve(link.key);
-			if (target === null || target === path) { skipped |= i < 31 ? 1 << i : 0; continue; }
-			edges.push(packEdge(store.node(target === undefined ? `missing:${link.key}` : this.nodeIdOf(target)), kindNo(link.kind)));
+			if (target === null || target?.note === note) { skipped |= i < 31 ? 1 << i : 0; continue; }
+			edges.push(packEdge(store.node(target === undefined ? this.prefixedId("missing:", link.key) : target.nodeId), kindNo(link.kind)));
 		}
 		// Re-synced for a name that still resolves as before (its new owner is not the first by path): nothing to do.
 		if (reuse !== undefined && skipped === reuse.skipped && sameEdges(edges, reuse.edges)) return;
@@ -427,12 +466,23 @@ export class VaultIndex {
 	 * of comparing freshly built ids character by character.
 	 */
 	private nodeIdOf(path: string): string {
-		let id = this.nodeIds.get(path);
-		if (id === undefined) {
-			id = noteNodeId(path);
-			if (this.notes.has(path)) this.nodeIds.set(path, id);
+		return this.notes.get(path)?.nodeId ?? noteNodeId(path);
+	}
+
+	/**
+	 * `prefix + id`, one string per distinct id: every note's tag edges then look up the same string (hash computed
+	 * once) instead of a fresh concatenation each time. Bounded by the vault's distinct tags and series.
+	 */
+	private prefixedId(prefix: string, id: string): string {
+		let byId = this.prefixedIds.get(prefix);
+		if (byId === undefined) { byId = new Map(); this.prefixedIds.set(prefix, byId); }
+		let full = byId.get(id);
+		if (full === undefined) {
+			if (byId.size >= PREFIXED_ID_LIMIT) byId.clear(); // tag churn over a long session: start over
+			full = prefix + id;
+			byId.set(id, full);
 		}
-		return id;
+		return full;
 	}
 
 	private hasNode(id: string): boolean {
@@ -443,14 +493,14 @@ export class VaultIndex {
 	private nodeFor(id: string): GraphNode {
 		const degree = this.store.degree(id);
 		const path = this.graphNotes.get(id);
-		if (path !== undefined) return { id, kind: "note", label: this.notes.get(path)?.title ?? path, path, degree };
+		if (path !== undefined) return { id, kind: "note", label: this.notes.get(path)?.note.title ?? path, path, degree };
 		const concept = this.matcher.vocabulary.get(id);
 		if (concept) return { id, kind: concept.kind, label: concept.label, degree };
 		const colon = id.indexOf(":");
 		const prefix = id.slice(0, colon);
 		const kind: NodeKind = prefix === "tag" ? "tag" : prefix === "series" ? "series" : "missing-note";
 		const first = this.store.firstSource(id);
-		const note = first === undefined ? undefined : this.notes.get(this.graphNotes.get(first) ?? "");
+		const note = first === undefined ? undefined : this.notes.get(this.graphNotes.get(first) ?? "")?.note;
 		const rest = id.slice(colon + 1);
 		const label = kind === "tag" ? note?.tags.find((t) => t.id === rest)?.display
 			: kind === "series" ? note?.series.find((s) => s.id === rest)?.display
@@ -462,17 +512,13 @@ export class VaultIndex {
 	 * The graph note a name resolves to: the first by path among notes carrying it. `undefined`: no note has the
 	 * name (a missing note); `null`: only notes outside the graph (indexTag) have it, so it is not missing either.
 	 */
-	private resolve(key: string): string | undefined | null {
+	private resolve(key: string): NoteEntry | undefined | null {
 		const owners = this.nameOwners.get(key);
 		if (owners === undefined) return undefined;
-		if (typeof owners === "string") {
-			const n = this.notes.get(owners);
-			return n && this.isGraphNote(n) ? owners : null;
-		}
-		let best: string | undefined;
-		for (const p of owners) {
-			const n = this.notes.get(p);
-			if (n && this.isGraphNote(n) && (best === undefined || p < best)) best = p;
+		if (!Array.isArray(owners)) return this.isGraphNote(owners.note) ? owners : null;
+		let best: NoteEntry | undefined;
+		for (const e of owners) {
+			if (this.isGraphNote(e.note) && (best === undefined || e.note.path < best.note.path)) best = e;
 		}
 		return best ?? null;
 	}
@@ -499,6 +545,7 @@ function sameEdges(a: readonly number[], b: readonly number[]): boolean {
 	return true;
 }
 
+const PREFIXED_ID_LIMIT = 50_000;
 /** A pending sync of the whole note (not just some of its links). */
 const FULL = true;
 const TAGGED = kindNo("tagged");
@@ -514,25 +561,36 @@ class Edge implements GraphEdge {
 	}
 }
 
-/** Paths under a key: most names belong to (and are linked by) one note, kept as the path itself, not a Set. */
-type Paths = string | Set<string>;
-
-function pathsOf(paths: Paths | undefined): Iterable<string> {
-	return paths === undefined ? [] : typeof paths === "string" ? [paths] : paths;
+/** An indexed note; one object per path for as long as the path is indexed (upserts replace `note`). */
+interface NoteEntry {
+	note: ParsedNote;
+	readonly nodeId: string;
 }
 
-function addTo(map: Map<string, Paths>, key: string, value: string): void {
-	const paths = map.get(key);
-	if (paths === undefined) map.set(key, value);
-	else if (typeof paths === "string") { if (paths !== value) map.set(key, new Set([paths, value])); }
-	else paths.add(value);
+/**
+ * Values under a key, as a multiset (a note linking a name twice, by two link kinds, is listed twice): most names
+ * belong to (and are linked by) one note, kept as the value itself; several are an array. Arrays, not Sets: on a
+ * cold start these maps gain an entry per link, and small arrays are several times cheaper to grow than Sets.
+ */
+type Several<T> = T | T[];
+
+function severalOf<T>(values: Several<T> | undefined): readonly T[] {
+	return values === undefined ? [] : Array.isArray(values) ? values : [values];
 }
 
-function removeFrom(map: Map<string, Paths>, key: string, value: string): void {
-	const paths = map.get(key);
-	if (paths === undefined) return;
-	if (typeof paths === "string") { if (paths === value) map.delete(key); return; }
-	paths.delete(value);
-	if (paths.size === 1) map.set(key, paths.values().next().value as string);
-	else if (paths.size === 0) map.delete(key);
+function addTo<T>(map: Map<string, Several<T>>, key: string, value: T): void {
+	const values = map.get(key);
+	if (values === undefined) map.set(key, value);
+	else if (Array.isArray(values)) values.push(value);
+	else map.set(key, [values, value]);
+}
+
+function removeFrom<T>(map: Map<string, Several<T>>, key: string, value: T): void {
+	const values = map.get(key);
+	if (values === undefined) return;
+	if (!Array.isArray(values)) { if (values === value) map.delete(key); return; }
+	const at = values.indexOf(value);
+	if (at < 0) return;
+	values.splice(at, 1);
+	if (values.length === 1) map.set(key, values[0] as T);
 }

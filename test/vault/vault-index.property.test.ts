@@ -59,8 +59,11 @@ describe("incremental index = rebuild", () => {
 	for (const indexTag of [undefined, "gpu"]) {
 		it(`holds for random edit sequences${indexTag ? ` (indexTag ${indexTag})` : ""}`, () => {
 			// Edits come in groups, some run as one batch (a cold start in chunks, a folder move): notes synced in one
-			// batch are re-synced in a later one when their links resolve differently.
-			const groups = fc.array(fc.record({ batched: fc.boolean(), commands: fc.array(command, { maxLength: 8 }) }), { maxLength: 5 });
+			// batch are re-synced in a later one when their links resolve differently. A "sliced" group closes its
+			// batch the way the plugin does on a cold start: endBatch yielding after every note, with more edits
+			// arriving between the slices.
+			const mode = fc.constantFrom("single", "batched", "sliced");
+			const groups = fc.array(fc.record({ mode, commands: fc.array(command, { maxLength: 8 }), late: fc.array(command, { maxLength: 3 }) }), { maxLength: 5 });
 			fc.assert(fc.property(groups, (edits) => {
 				const catalog = loadCatalog();
 				const index = new VaultIndex({ catalog, indexTag });
@@ -75,8 +78,14 @@ describe("incremental index = rebuild", () => {
 					}
 				};
 				for (const group of edits) {
-					if (group.batched) index.batch(() => { for (const c of group.commands) apply(c); });
-					else for (const c of group.commands) apply(c);
+					if (group.mode === "batched") index.batch(() => { for (const c of [...group.commands, ...group.late]) apply(c); });
+					else if (group.mode === "sliced") {
+						index.beginBatch();
+						for (const c of group.commands) apply(c);
+						const late = [...group.late];
+						while (!index.endBatch(() => true)) { const c = late.shift(); if (c) apply(c); }
+						for (const c of late) apply(c);
+					} else for (const c of [...group.commands, ...group.late]) apply(c);
 				}
 				const rebuilt = new VaultIndex({ catalog, indexTag });
 				rebuilt.batch(() => { for (const [path, text] of [...vault].reverse()) rebuilt.upsert(path, text); });

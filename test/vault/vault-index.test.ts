@@ -179,6 +179,24 @@ describe("VaultIndex edits", () => {
 		expect(canonical(index.graph())).toEqual(canonical(rebuilt.graph()));
 	});
 
+	it("a batch spanning awaits (beginBatch … endBatch in slices) computes edges at its end, once per note", () => {
+		const cold = fixtureIndex();
+		const index = new VaultIndex({ catalog: loadCatalog() });
+		index.beginBatch();
+		for (const [path, text] of fixtureNotes()) index.upsert(path, text);
+		index.beginBatch(); // nested: closing it closes nothing
+		expect(index.endBatch()).toBe(true);
+		const rev = index.revision;
+		// Queries inside the batch see the graph as it was before it (empty here): no edges computed yet.
+		expect(index.graph().edges).toEqual([]);
+		let slices = 0;
+		while (!index.endBatch(() => true)) slices++;
+		expect(slices).toBe(fixtureNotes().size - 1); // one note per slice
+		expect(index.revision).toBeGreaterThan(rev);
+		expect(canonical(index.graph())).toEqual(canonical(cold.graph()));
+		expect(index.endBatch()).toBe(true); // closing a closed index is harmless
+	});
+
 	it("warm start from persisted ParsedNotes gives the same graph", () => {
 		const cold = fixtureIndex();
 		const warm = new VaultIndex({ catalog: loadCatalog() });
