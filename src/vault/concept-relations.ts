@@ -17,6 +17,9 @@ export class ConceptRelations {
 
 	constructor(private readonly store: GraphStore, private readonly vocabulary: ConceptVocabulary) {}
 
+	/** The edge kinds edgeChanged acts on. */
+	static readonly kinds: readonly EdgeKind[] = ["mentions", "architecture"];
+
 	/** GraphStore.onEdge hook. */
 	edgeChanged(kind: EdgeKind, target: string, added: boolean): void {
 		if (kind === "mentions") this.mentionChanged(target, added);

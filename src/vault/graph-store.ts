@@ -65,8 +65,15 @@ export class GraphStore {
 	/** Nesting of setOut (onEdge may call it again); numbers are recycled when the outermost call ends. */
 	private depth = 0;
 	private readonly maybeFree: number[] = [];
-	/** Told about every edge added or removed (the index keeps concept relations from it). */
+	/** Told about every edge of a kind in `onEdgeKinds` added or removed (the index keeps concept relations from it). */
 	onEdge?: (kind: EdgeKind, target: string, added: boolean) => void;
+	/** Bit per kind number (see kindNo): the kinds onEdge hears about (a cold start adds millions of the others). */
+	onEdgeKinds = 0;
+
+	/** Whether `n` is (still) the number of node `id`: numbers are recycled, so a number kept elsewhere is checked here. */
+	isNumberOf(n: number, id: string): boolean {
+		return this.names[n] === id;
+	}
 
 	/** The number of a node id, allocating one. Pass it to setOut right away: a number no edge uses is recycled. */
 	node(id: string): number {
@@ -223,7 +230,7 @@ export class GraphStore {
 			this.inCount[target] = count;
 			if (count === 0) this.maybeFree.push(target);
 		}
-		this.onEdge?.(edgeKind(packed), this.names[target] as string, added);
+		if (((this.onEdgeKinds >>> (packed & KIND_MASK)) & 1) === 1) this.onEdge?.(edgeKind(packed), this.names[target] as string, added);
 	}
 
 	/** Give back the numbers of nodes no edge touches. */

@@ -83,8 +83,8 @@ export class VaultIndex {
 	private graphCache: { revision: number; graph: Graph } | undefined;
 	/** The edges last given to the store for a note (see syncNote). */
 	private readonly lastSync = new WeakMap<ParsedNote, { edges: readonly number[]; fixed: number; skipped: number }>();
-	/** Tag and series node ids by prefix + id (see prefixedId). */
-	private readonly prefixedIds = new Map<string, Map<string, string>>();
+	/** Tag, series, missing-note and concept nodes by prefix and key (see nodeRef). */
+	private readonly nodeRefs = new Map<string, Map<string, NodeRef>>();
 
 	constructor(options: VaultIndexOptions) {
 		this.catalog = options.catalog;
@@ -111,7 +111,7 @@ export class VaultIndex {
 		if (old && JSON.stringify(old) === JSON.stringify(note)) return;
 		if (entry) entry.note = note;
 		else {
-			entry = { note, nodeId: noteNodeId(note.path) };
+			entry = { note, id: noteNodeId(note.path), n: -1 };
 			this.notes.set(note.path, entry);
 		}
 		this.afterChange(old, entry);
@@ -335,6 +335,7 @@ export class VaultIndex {
 		const store = new GraphStore();
 		const relations = new ConceptRelations(store, this.matcher.vocabulary);
 		store.onEdge = (kind, target, added) => relations.edgeChanged(kind, target, added);
+		for (const kind of ConceptRelations.kinds) store.onEdgeKinds |= 1 << kindNo(kind);
 		return store;
 	}
 
@@ -422,7 +423,7 @@ export class VaultIndex {
 		// Tags, series and concepts first (they do not depend on other notes), then links. A note re-synced because
 		// a link resolves differently (often, on a cold start: the target arrived in a later batch) reuses the first
 		// part from the store, as long as the store still holds the edges it was last given for this note.
-		const source = store.node(id);
+		const source = this.numberOf(this.notes.get(path) as NoteEntry);
 		let last = this.lastSync.get(note);
 		if (last !== undefined && last.edges !== store.packedOut(source)) last = undefined;
 		let edges: number[];
@@ -430,10 +431,10 @@ export class VaultIndex {
 			edges = last.edges.slice(0, last.fixed);
 		} else {
 			edges = [];
-			for (const t of note.tags) edges.push(packEdge(store.node(this.prefixedId("tag:", t.id)), TAGGED));
-			for (const s of note.series) edges.push(packEdge(store.node(this.prefixedId("series:", s.id)), IN_SERIES));
+			for (const t of note.tags) edges.push(packEdge(this.numberOf(this.nodeRef("tag:", t.id)), TAGGED));
+			for (const s of note.series) edges.push(packEdge(this.numberOf(this.nodeRef("series:", s.id)), IN_SERIES));
 			const vocabulary = this.matcher.vocabulary;
-			forEachMentionedId(note.mentions, (conceptId) => { if (vocabulary.get(conceptId)) edges.push(packEdge(store.node(conceptId), MENTIONS)); });
+			forEachMentionedId(note.mentions, (conceptId) => { if (vocabulary.get(conceptId)) edges.push(packEdge(this.numberOf(this.nodeRef("", conceptId)), MENTIONS)); });
 		}
 		const fixed = edges.length;
 		// Bit i: link i made no edge (a self link, or a name only notes outside the graph carry). Tracked for 31 links.
@@ -453,7 +454,7 @@ export class VaultIndex {
 			}
 			const target = this.resolve(link.key);
 			if (target === null || target?.note === note) { skipped |= i < 31 ? 1 << i : 0; continue; }
-			edges.push(packEdge(store.node(target === undefined ? this.prefixedId("missing:", link.key) : target.nodeId), kindNo(link.kind)));
+			edges.push(packEdge(this.numberOf(target ?? this.nodeRef("missing:", link.key)), kindNo(link.kind)));
 		}
 		// Re-synced for a name that still resolves as before (its new owner is not the first by path): nothing to do.
 		if (reuse !== undefined && skipped === reuse.skipped && sameEdges(edges, reuse.edges)) return;
@@ -466,23 +467,30 @@ export class VaultIndex {
 	 * of comparing freshly built ids character by character.
 	 */
 	private nodeIdOf(path: string): string {
-		return this.notes.get(path)?.nodeId ?? noteNodeId(path);
+		return this.notes.get(path)?.id ?? noteNodeId(path);
 	}
 
 	/**
-	 * `prefix + id`, one string per distinct id: every note's tag edges then look up the same string (hash computed
-	 * once) instead of a fresh concatenation each time. Bounded by the vault's distinct tags and series.
+	 * The node `prefix + key` with its last known number: one id string per distinct key (its hash computed once),
+	 * and on most edges no lookup in the store's big id → number map at all (see numberOf). Bounded by the vault's
+	 * distinct tags, series, missing names and concepts; started over past NODE_REF_LIMIT (tag churn in a long session).
 	 */
-	private prefixedId(prefix: string, id: string): string {
-		let byId = this.prefixedIds.get(prefix);
-		if (byId === undefined) { byId = new Map(); this.prefixedIds.set(prefix, byId); }
-		let full = byId.get(id);
-		if (full === undefined) {
-			if (byId.size >= PREFIXED_ID_LIMIT) byId.clear(); // tag churn over a long session: start over
-			full = prefix + id;
-			byId.set(id, full);
+	private nodeRef(prefix: string, key: string): NodeRef {
+		let byKey = this.nodeRefs.get(prefix);
+		if (byKey === undefined) { byKey = new Map(); this.nodeRefs.set(prefix, byKey); }
+		let ref = byKey.get(key);
+		if (ref === undefined) {
+			if (byKey.size >= NODE_REF_LIMIT) byKey.clear();
+			ref = { id: prefix + key, n: -1 };
+			byKey.set(key, ref);
 		}
-		return full;
+		return ref;
+	}
+
+	/** The store number of a node, allocated if needed; the number kept in `ref` is checked (numbers are recycled). */
+	private numberOf(ref: NodeRef): number {
+		if (ref.n < 0 || !this.store.isNumberOf(ref.n, ref.id)) ref.n = this.store.node(ref.id);
+		return ref.n;
 	}
 
 	private hasNode(id: string): boolean {
@@ -545,7 +553,7 @@ function sameEdges(a: readonly number[], b: readonly number[]): boolean {
 	return true;
 }
 
-const PREFIXED_ID_LIMIT = 50_000;
+const NODE_REF_LIMIT = 50_000;
 /** A pending sync of the whole note (not just some of its links). */
 const FULL = true;
 const TAGGED = kindNo("tagged");
@@ -561,10 +569,15 @@ class Edge implements GraphEdge {
 	}
 }
 
+/** A node id and its last known store number (-1: none yet). */
+interface NodeRef {
+	readonly id: string;
+	n: number;
+}
+
 /** An indexed note; one object per path for as long as the path is indexed (upserts replace `note`). */
-interface NoteEntry {
+interface NoteEntry extends NodeRef {
 	note: ParsedNote;
-	readonly nodeId: string;
 }
 
 /**

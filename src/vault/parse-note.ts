@@ -59,6 +59,8 @@ export interface SharePool {
 	series: Map<string, SeriesRef>;
 }
 
+const SHARE_POOL_LIMIT = 4096;
+
 export function newSharePool(): SharePool {
 	return { strings: new Map(), tags: new Map(), series: new Map() };
 }
@@ -72,7 +74,13 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 	const strings = pool?.strings;
 	const share = strings ? (s: string): string => {
 		let v = strings.get(s);
-		if (v === undefined) { v = detach(s); strings.set(v, v); }
+		if (v === undefined) {
+			// Bounded: a cold start is one batch over the whole vault, and a map of every link name in it costs more
+			// (cache misses, rehashing) than the copies it saves; what recurs (tags, field names) comes right back.
+			if (strings.size >= SHARE_POOL_LIMIT) strings.clear();
+			v = detach(s);
+			strings.set(v, v);
+		}
 		return v;
 	} : detach;
 	const matcher = matcherFor(options.catalog ?? loadCatalog());
@@ -129,7 +137,7 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 			if (ref === undefined) {
 				const id = share(t.id);
 				ref = { id, display: t.display === t.id ? id : share(t.display) };
-				pool?.tags.set(ref.display, ref);
+				if (pool) { if (pool.tags.size >= SHARE_POOL_LIMIT) pool.tags.clear(); pool.tags.set(ref.display, ref); }
 			}
 			return ref;
 		}),
