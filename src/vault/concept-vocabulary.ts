@@ -15,6 +15,8 @@ export interface Concept {
 	label: string;
 	/** Spellings that name it (id, name, aliases); empty for concepts that are only reached through relations (families). */
 	names: readonly string[];
+	/** Its position in its vocabulary's `concepts` (per-note counters are arrays indexed by it). */
+	no: number;
 }
 
 export interface ConceptRelation {
@@ -42,7 +44,7 @@ export class ConceptVocabulary {
 
 	constructor(catalog: Catalog) {
 		const add = (kind: ConceptKind, e: { id: string; name: string; aliases: readonly string[] }): Concept => {
-			const concept: Concept = { id: conceptNodeId(kind, e.id), kind, label: e.name, names: [e.id, e.name, ...e.aliases] };
+			const concept: Concept = { id: conceptNodeId(kind, e.id), kind, label: e.name, names: [e.id, e.name, ...e.aliases], no: this.concepts.length };
 			this.concepts.push(concept);
 			this.byId.set(concept.id, concept);
 			return concept;
@@ -67,7 +69,7 @@ export class ConceptVocabulary {
 			if (family) {
 				const familyId = conceptNodeId("family", family);
 				if (!this.byId.has(familyId)) {
-					const f: Concept = { id: familyId, kind: "family", label: model.family, names: [] };
+					const f: Concept = { id: familyId, kind: "family", label: model.family, names: [], no: this.concepts.length };
 					this.concepts.push(f);
 					this.byId.set(familyId, f);
 				}

@@ -11,47 +11,105 @@ import type { ConceptMention, MentionList, MentionPlaces } from "./types";
 
 export type MentionPlace = { in: "title" } | { in: "tags" } | { in: "body" } | { in: "field"; field: string };
 
-interface Tally {
-	conceptId: string;
-	title: number;
-	tags: number;
-	/** Per field name, in first-seen order. */
-	fields: Map<string, number> | undefined;
-	body: number;
-}
+/** Field slots counted in the flat per-concept table; a note with more scanned fields counts the rest in a Map. */
+const FIELD_SLOTS = 24;
 
 /**
- * Counts per concept and place in flat counters (no per-hit objects); `result()` builds the stored list once.
- * Fields come out in the order parseNote scans them in.
+ * Counters for one vocabulary size, reused by every note (parsing is synchronous, so one note uses them at a time):
+ * indexed by concept number, so a hit is an array increment instead of a Map lookup by concept id.
+ */
+class Scratch {
+	/** [no * 3 + 0 | 1 | 2]: title, tags, body. */
+	readonly places: Int32Array;
+	/** [no * FIELD_SLOTS + slot]. */
+	readonly fields: Int32Array;
+	/** Concept number → touched by the current note. */
+	readonly seen: Uint8Array;
+	/** The collector counting into it now. */
+	active: MentionCollector | undefined;
+
+	constructor(size: number) {
+		this.places = new Int32Array(size * 3);
+		this.fields = new Int32Array(size * FIELD_SLOTS);
+		this.seen = new Uint8Array(size);
+	}
+}
+
+const scratches = new Map<number, Scratch>();
+
+/**
+ * Counts per concept and place in flat counters (no per-hit objects or lookups); `result()` builds the stored list
+ * once and resets the counters. Fields come out in the order parseNote scans them in: fields are scanned one after
+ * the other, so the order field names are first met in is each concept's first-seen order too.
  */
 export class MentionCollector {
-	private readonly byConcept = new Map<string, Tally>();
+	private readonly scratch: Scratch;
+	/** Concepts touched, in first-touch order. */
+	private readonly touched: Concept[] = [];
+	/** Field slot → field name. */
+	private readonly fieldNames: string[] = [];
+	private lastField: string | undefined;
+	private lastSlot = -1;
+	/** Counts beyond FIELD_SLOTS fields: key no * 65536 + slot. */
+	private overflow: Map<number, number> | undefined;
+	/** result() was called (the counters are reset). */
+	done = false;
 
-	private tally(conceptId: string): Tally {
-		let t = this.byConcept.get(conceptId);
-		if (!t) {
-			t = { conceptId, title: 0, tags: 0, fields: undefined, body: 0 };
-			this.byConcept.set(conceptId, t);
+	/** `vocabularySize`: concept numbers are below it. */
+	constructor(vocabularySize: number) {
+		let scratch = scratches.get(vocabularySize);
+		if (scratch === undefined) {
+			scratch = new Scratch(vocabularySize);
+			scratches.set(vocabularySize, scratch);
 		}
-		return t;
+		// A collector abandoned before result() (a parse that threw) must not leave its counts to this one.
+		if (scratch.active !== undefined && !scratch.active.done) scratch.active.result();
+		scratch.active = this;
+		this.scratch = scratch;
+	}
+
+	private bump(at: number): void {
+		const places = this.scratch.places;
+		places[at] = (places[at] as number) + 1;
+	}
+
+	private touch(concept: Concept): number {
+		const no = concept.no;
+		if (this.scratch.seen[no] === 0) {
+			this.scratch.seen[no] = 1;
+			this.touched.push(concept);
+		}
+		return no;
 	}
 
 	title(concept: Concept): void {
-		this.tally(concept.id).title++;
+		this.bump(this.touch(concept) * 3);
 	}
 
 	tag(concept: Concept): void {
-		this.tally(concept.id).tags++;
+		this.bump(this.touch(concept) * 3 + 1);
 	}
 
 	body(concept: Concept): void {
-		this.tally(concept.id).body++;
+		this.bump(this.touch(concept) * 3 + 2);
 	}
 
 	field(concept: Concept, field: string): void {
-		const t = this.tally(concept.id);
-		const fields = t.fields ?? (t.fields = new Map());
-		fields.set(field, (fields.get(field) ?? 0) + 1);
+		const no = this.touch(concept);
+		if (field !== this.lastField) {
+			let slot = this.fieldNames.indexOf(field);
+			if (slot < 0) { slot = this.fieldNames.length; this.fieldNames.push(field); }
+			this.lastField = field;
+			this.lastSlot = slot;
+		}
+		const slot = this.lastSlot;
+		const fields = this.scratch.fields;
+		if (slot < FIELD_SLOTS) fields[no * FIELD_SLOTS + slot] = (fields[no * FIELD_SLOTS + slot] as number) + 1;
+		else {
+			const overflow = this.overflow ?? (this.overflow = new Map());
+			const key = no * 65536 + slot;
+			overflow.set(key, (overflow.get(key) ?? 0) + 1);
+		}
 	}
 
 	add(concept: Concept, place: MentionPlace): void {
@@ -63,13 +121,27 @@ export class MentionCollector {
 		}
 	}
 
-	/** Sorted by concept id, so equal notes give equal (and JSON-identical) results. */
+	/** Sorted by concept id, so equal notes give equal (and JSON-identical) results. Call once: it resets the counters. */
 	result(): MentionList {
-		const tallies = [...this.byConcept.values()].sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
+		if (this.done) throw new Error("MentionCollector.result() called twice");
+		this.done = true;
+		const { places, fields, seen } = this.scratch;
+		const concepts = this.touched.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		const slots = this.fieldNames.length;
 		const out: MentionList = [];
-		for (const t of tallies) {
-			out.push(t.conceptId, t.title, t.tags, t.body, t.fields?.size ?? 0);
-			if (t.fields) for (const [name, n] of t.fields) out.push(name, n);
+		for (const c of concepts) {
+			const no = c.no;
+			const at = out.length;
+			out.push(c.id, places[no * 3] as number, places[no * 3 + 1] as number, places[no * 3 + 2] as number, 0);
+			let n = 0;
+			for (let slot = 0; slot < slots; slot++) {
+				const count = slot < FIELD_SLOTS ? fields[no * FIELD_SLOTS + slot] as number : this.overflow?.get(no * 65536 + slot) ?? 0;
+				if (count > 0) { out.push(this.fieldNames[slot] as string, count); n++; }
+				if (slot < FIELD_SLOTS) fields[no * FIELD_SLOTS + slot] = 0;
+			}
+			out[at + 4] = n;
+			places[no * 3] = 0; places[no * 3 + 1] = 0; places[no * 3 + 2] = 0;
+			seen[no] = 0;
 		}
 		return out;
 	}

@@ -93,7 +93,7 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 	if (tagged.rejected > 0) diagnostics.push({ message: `${tagged.rejected} tag entr${tagged.rejected === 1 ? "y is" : "ies are"} not text and ignored.` });
 
 	const title = known.title ?? noteBasename(path);
-	const mentions = new MentionCollector();
+	const mentions = new MentionCollector(matcher.vocabulary.concepts.length);
 	for (const c of titleConcepts(matcher, title)) mentions.title(c);
 	for (const tag of tagged.tags) for (const c of matcher.tagConcepts(tag.display)) mentions.tag(c);
 	const properties: Record<string, unknown> = {};
