@@ -70,6 +70,26 @@ export class GraphStore {
 	/** Bit per kind number (see kindNo): the kinds onEdge hears about (a cold start adds millions of the others). */
 	onEdgeKinds = 0;
 
+	/** Node numbers are below this. */
+	numberCount(): number {
+		return this.names.length;
+	}
+
+	/** The id of a node number (undefined: a free number). */
+	idAt(n: number): string | undefined {
+		return this.names[n];
+	}
+
+	/** Packed outgoing edges of a node number. */
+	outAt(n: number): readonly number[] | undefined {
+		return this.out[n];
+	}
+
+	/** Edges in and out of a node number. */
+	degreeAt(n: number): number {
+		return (this.out[n]?.length ?? 0) + (this.inCount[n] ?? 0);
+	}
+
 	/** Whether `n` is (still) the number of node `id`: numbers are recycled, so a number kept elsewhere is checked here. */
 	isNumberOf(n: number, id: string): boolean {
 		return this.names[n] === id;

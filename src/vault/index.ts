@@ -13,7 +13,7 @@ import { parseBlockSpec, type BlockIssue, type BlockSpec } from "../estimator/bl
 import { ConceptRelations } from "./concept-relations";
 import type { ConceptMatcher } from "./concept-matcher";
 import { DEFAULT_FEEDBACK_FIELDS } from "./frontmatter-fields";
-import { edgeId, GraphStore, kindNo, packEdge } from "./graph-store";
+import { edgeId, edgeKind, edgeTarget, GraphStore, kindNo, packEdge } from "./graph-store";
 import { decodeMentions, forEachMentionedId, withTitleMentions } from "./mentions";
 import { noteBasename, noteKey, noteNodeId } from "./note-key";
 import { matcherFor, newSharePool, parseNoteShared, titleConcepts, type SharePool } from "./parse-note";
@@ -68,7 +68,7 @@ export class VaultIndex {
 	private readonly linkers = new Map<string, Several<string>>();
 	private store: GraphStore;
 	/** Node id → path of the notes that are graph nodes (all notes, or those with the index tag). */
-	private readonly graphNotes = new Map<string, string>();
+	private readonly graphNotes = new Map<string, NoteEntry>();
 	private catalog: Catalog;
 	private matcher: ConceptMatcher;
 	private readonly feedbackFields: string[];
@@ -218,15 +218,60 @@ export class VaultIndex {
 	 * dropped on a change, so a stale graph is not kept alive by the index). Edge ids are computed when read.
 	 */
 	graph(): Graph {
-		if (this.graphCache?.revision !== this.rev) {
-			const nodes: GraphNode[] = [];
-			for (const id of this.graphNotes.keys()) nodes.push(this.nodeFor(id));
-			for (const id of this.store.nodeIds()) if (!this.graphNotes.has(id)) nodes.push(this.nodeFor(id));
-			const edges: GraphEdge[] = [];
-			this.store.forEachEdge((source, target, kind) => { edges.push(new Edge(source, target, kind)); });
-			this.graphCache = { revision: this.rev, graph: { nodes, edges } };
-		}
+		if (this.graphCache?.revision !== this.rev) this.graphCache = { revision: this.rev, graph: this.materialize() };
 		return this.graphCache.graph;
+	}
+
+	/**
+	 * graph()'s work, walking the store by node number (no id lookups): notes, then every other node, then the edges.
+	 * Labels of tags, series and missing notes come from the first note by path that has an edge to them, found in
+	 * the same walk over the edges.
+	 */
+	private materialize(): Graph {
+		const store = this.store;
+		const nodes: GraphNode[] = [];
+		const edges: GraphEdge[] = [];
+		const count = store.numberCount();
+		const isNote = new Uint8Array(count);
+		for (const [id, entry] of this.graphNotes) {
+			const n = store.isNumberOf(entry.n, id) ? entry.n : -1;
+			if (n >= 0) isNote[n] = 1;
+			nodes.push({ id, kind: "note", label: entry.note.title, path: entry.note.path, degree: n >= 0 ? store.degreeAt(n) : 0 });
+		}
+		// Per target number: its first source by id, for targets labelled from notes.
+		const firstSource = new Int32Array(count).fill(-1);
+		const labelled = (target: number): boolean => {
+			const id = store.idAt(target) as string;
+			return id.startsWith("tag:") || id.startsWith("series:") || id.startsWith("missing:");
+		};
+		const wantsLabel = new Int8Array(count).fill(-1); // -1 unknown, 0 no, 1 yes
+		for (let s = 0; s < count; s++) {
+			const out = store.outAt(s);
+			if (out === undefined) continue;
+			const source = store.idAt(s) as string;
+			for (const packed of out) {
+				const t = edgeTarget(packed);
+				const target = store.idAt(t) as string;
+				edges.push(new Edge(source, target, edgeKind(packed)));
+				if (isNote[s] !== 1) continue;
+				let wants = wantsLabel[t] as number;
+				if (wants < 0) { wants = labelled(t) ? 1 : 0; wantsLabel[t] = wants; }
+				const first = firstSource[t] as number;
+				if (wants === 1 && (first < 0 || source < (store.idAt(first) as string))) firstSource[t] = s;
+			}
+		}
+		const vocabulary = this.matcher.vocabulary;
+		for (let n = 0; n < count; n++) {
+			const id = store.idAt(n);
+			if (id === undefined || isNote[n] === 1 || this.graphNotes.has(id)) continue;
+			const degree = store.degreeAt(n);
+			const concept = vocabulary.get(id);
+			if (concept) { nodes.push({ id, kind: concept.kind, label: concept.label, degree }); continue; }
+			const first = firstSource[n] as number;
+			const note = first < 0 ? undefined : this.graphNotes.get(store.idAt(first) as string)?.note;
+			nodes.push({ id, kind: kindOfPrefixed(id), label: labelFromNote(id, note), degree });
+		}
+		return { nodes, edges };
 	}
 
 	/** Nodes within `depth` steps of `nodeId` (either direction) and the edges between them; degrees are whole-graph degrees. */
@@ -258,7 +303,7 @@ export class VaultIndex {
 	notesMentioning(conceptId: string): string[] {
 		const out: string[] = [];
 		for (const source of this.store.sourcesOf(conceptId)) {
-			const path = this.graphNotes.get(source);
+			const path = this.graphNotes.get(source)?.note.path;
 			if (path !== undefined && this.store.hasEdge(source, "mentions", conceptId)) out.push(path);
 		}
 		return out.sort();
@@ -419,7 +464,7 @@ export class VaultIndex {
 			this.graphNotes.delete(id);
 			return;
 		}
-		this.graphNotes.set(id, path);
+		this.graphNotes.set(id, this.notes.get(path) as NoteEntry);
 		// Tags, series and concepts first (they do not depend on other notes), then links. A note re-synced because
 		// a link resolves differently (often, on a cold start: the target arrived in a later batch) reuses the first
 		// part from the store, as long as the store still holds the edges it was last given for this note.
@@ -500,20 +545,13 @@ export class VaultIndex {
 	/** A node as the view gets it. Labels from notes (tags, series, missing names) use the spelling of the first note by path. */
 	private nodeFor(id: string): GraphNode {
 		const degree = this.store.degree(id);
-		const path = this.graphNotes.get(id);
-		if (path !== undefined) return { id, kind: "note", label: this.notes.get(path)?.note.title ?? path, path, degree };
+		const entry = this.graphNotes.get(id);
+		if (entry !== undefined) return { id, kind: "note", label: entry.note.title, path: entry.note.path, degree };
 		const concept = this.matcher.vocabulary.get(id);
 		if (concept) return { id, kind: concept.kind, label: concept.label, degree };
-		const colon = id.indexOf(":");
-		const prefix = id.slice(0, colon);
-		const kind: NodeKind = prefix === "tag" ? "tag" : prefix === "series" ? "series" : "missing-note";
 		const first = this.store.firstSource(id);
-		const note = first === undefined ? undefined : this.notes.get(this.graphNotes.get(first) ?? "")?.note;
-		const rest = id.slice(colon + 1);
-		const label = kind === "tag" ? note?.tags.find((t) => t.id === rest)?.display
-			: kind === "series" ? note?.series.find((s) => s.id === rest)?.display
-			: note?.links.find((l) => l.key === rest)?.name;
-		return { id, kind, label: label ?? rest, degree };
+		const note = first === undefined ? undefined : this.graphNotes.get(first)?.note;
+		return { id, kind: kindOfPrefixed(id), label: labelFromNote(id, note), degree };
 	}
 
 	/**
@@ -542,6 +580,21 @@ export class VaultIndex {
 		if (tag === undefined) return !this.seriesNotesOnly || note.series.length > 0;
 		return note.tags.some((t) => t.id === tag) || note.series.some((s) => s.display.toLowerCase() === tag);
 	}
+}
+
+/** Kind of a node that is neither a note nor a concept, from its id prefix. */
+function kindOfPrefixed(id: string): NodeKind {
+	return id.startsWith("tag:") ? "tag" : id.startsWith("series:") ? "series" : "missing-note";
+}
+
+/** A tag, series or missing note's label: its spelling in `note` (the first linking note by path), else its key. */
+function labelFromNote(id: string, note: ParsedNote | undefined): string {
+	const rest = id.slice(id.indexOf(":") + 1);
+	const kind = kindOfPrefixed(id);
+	const label = kind === "tag" ? note?.tags.find((t) => t.id === rest)?.display
+		: kind === "series" ? note?.series.find((s) => s.id === rest)?.display
+		: note?.links.find((l) => l.key === rest)?.name;
+	return label ?? rest;
 }
 
 /** Names whose links may resolve differently: one name (the usual case, no Set) or several. */
