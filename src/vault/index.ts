@@ -76,6 +76,11 @@ export class VaultIndex {
 	private readonly seriesNotesOnly: boolean;
 	private rev = 0;
 	private batchDepth = 0;
+	/**
+	 * The current batch began on an empty index (a cold start): every indexed note is then pending a full sync, so
+	 * the linkers of a new note's names need no pending entries of their own. Off once the batch starts closing.
+	 */
+	private bulkLoad = false;
 	/** Strings and tag/series refs shared by the notes parsed in the current batch (see parseNoteShared). */
 	private sharePool: SharePool | undefined;
 	/** Notes to sync when the outermost batch ends. */
@@ -159,7 +164,10 @@ export class VaultIndex {
 	 * the notes it links to arrives in a later chunk). Close it with endBatch; batches nest.
 	 */
 	beginBatch(): void {
-		if (this.batchDepth++ === 0) this.sharePool = newSharePool();
+		if (this.batchDepth++ === 0) {
+			this.sharePool = newSharePool();
+			this.bulkLoad = this.notes.size === 0 && this.pending.size === 0;
+		}
 	}
 
 	/**
@@ -174,6 +182,8 @@ export class VaultIndex {
 			return true;
 		}
 		this.sharePool = undefined;
+		// Edits between the slices of a closing batch may name notes already synced: they take the usual path.
+		this.bulkLoad = false;
 		try {
 			// syncNote never adds to `pending` while flushing, so it can be walked and emptied in place.
 			for (const [path, keys] of this.pending) {
@@ -410,6 +420,9 @@ export class VaultIndex {
 			affected = changed;
 		}
 		if (this.batchDepth > 0) {
+			// A batch that began on an empty index: every note is one of its edits, so every linker is already
+			// pending in full (see bulkLoad).
+			if (this.bulkLoad) return;
 			// Straight into `pending` (no per-edit regrouping): the syncs run when the batch ends.
 			for (const k of affected) {
 				const linkers = this.linkers.get(k);
