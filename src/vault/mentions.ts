@@ -128,18 +128,32 @@ export class MentionCollector {
 		const { places, fields, seen } = this.scratch;
 		const concepts = this.touched.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 		const slots = this.fieldNames.length;
-		const out: MentionList = [];
+		const fieldCount = (no: number, slot: number): number =>
+			slot < FIELD_SLOTS ? fields[no * FIELD_SLOTS + slot] as number : this.overflow?.get(no * 65536 + slot) ?? 0;
+		// The exact length first: the list is kept for the note's lifetime, and a list grown by push() carries up to
+		// half again its length in spare capacity (and leaves the smaller copies behind as garbage).
+		let length = 0;
+		for (const c of concepts) {
+			length += 5;
+			for (let slot = 0; slot < slots; slot++) if (fieldCount(c.no, slot) > 0) length += 2;
+		}
+		const out: MentionList = new Array<string | number>(length);
+		let at = 0;
 		for (const c of concepts) {
 			const no = c.no;
-			const at = out.length;
-			out.push(c.id, places[no * 3] as number, places[no * 3 + 1] as number, places[no * 3 + 2] as number, 0);
+			const head = at;
+			out[at++] = c.id;
+			out[at++] = places[no * 3] as number;
+			out[at++] = places[no * 3 + 1] as number;
+			out[at++] = places[no * 3 + 2] as number;
+			at++;
 			let n = 0;
 			for (let slot = 0; slot < slots; slot++) {
-				const count = slot < FIELD_SLOTS ? fields[no * FIELD_SLOTS + slot] as number : this.overflow?.get(no * 65536 + slot) ?? 0;
-				if (count > 0) { out.push(this.fieldNames[slot] as string, count); n++; }
+				const count = fieldCount(no, slot);
+				if (count > 0) { out[at++] = this.fieldNames[slot] as string; out[at++] = count; n++; }
 				if (slot < FIELD_SLOTS) fields[no * FIELD_SLOTS + slot] = 0;
 			}
-			out[at + 4] = n;
+			out[head + 4] = n;
 			places[no * 3] = 0; places[no * 3 + 1] = 0; places[no * 3 + 2] = 0;
 			seen[no] = 0;
 		}
