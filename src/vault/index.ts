@@ -62,10 +62,8 @@ export interface VaultDiagnostic {
 export class VaultIndex {
 	/** Path → the note and its node id (one string per note: the store's maps find it by identity). */
 	private readonly notes = new Map<string, NoteEntry>();
-	/** noteKey of every title, file name and alias → paths of the notes that carry it. */
-	private readonly nameOwners = new Map<string, Several<NoteEntry>>();
-	/** noteKey → paths of notes linking to that name. */
-	private readonly linkers = new Map<string, Several<string>>();
+	/** noteKey → the notes carrying it as title, file name or alias, and the notes linking to it (see NameEntry). */
+	private readonly names = new Map<string, NameEntry>();
 	private store: GraphStore;
 	/** Node id → path of the notes that are graph nodes (all notes, or those with the index tag). */
 	private readonly graphNotes = new Map<string, NoteEntry>();
@@ -116,7 +114,7 @@ export class VaultIndex {
 		if (old && JSON.stringify(old) === JSON.stringify(note)) return;
 		if (entry) entry.note = note;
 		else {
-			entry = { note, id: noteNodeId(note.path), n: -1 };
+			entry = { note, id: noteNodeId(note.path), n: -1, linkNames: [] };
 			this.notes.set(note.path, entry);
 		}
 		this.afterChange(old, entry);
@@ -402,10 +400,16 @@ export class VaultIndex {
 		if (path === undefined || owner === undefined) return;
 		const oldNames = old ? this.namesOf(old) : [];
 		const newNames = now ? this.namesOf(now) : [];
-		for (const k of oldNames) removeFrom(this.nameOwners, k, owner);
-		for (const k of newNames) addTo(this.nameOwners, k, owner);
-		for (const l of old?.links ?? []) removeFrom(this.linkers, l.key, path);
-		for (const l of now?.links ?? []) addTo(this.linkers, l.key, path);
+		const oldLinkNames = owner.linkNames;
+		for (const k of oldNames) { const name = this.names.get(k); if (name) name.owners = without(name.owners, owner); }
+		for (const k of newNames) { const name = this.nameEntry(k); name.owners = withAdded(name.owners, owner); }
+		for (const name of oldLinkNames) name.linkers = without(name.linkers, path);
+		// One map lookup per link, here; syncNote then finds each link's name through `linkNames`.
+		const linkNames = now ? now.links.map((l) => this.nameEntry(l.key)) : [];
+		for (const name of linkNames) name.linkers = withAdded(name.linkers, path);
+		owner.linkNames = linkNames;
+		for (const k of oldNames) { const name = this.names.get(k); if (name) this.dropIfUnused(name); }
+		for (const name of oldLinkNames) this.dropIfUnused(name);
 
 		this.sync(path);
 
@@ -425,7 +429,7 @@ export class VaultIndex {
 			if (this.bulkLoad) return;
 			// Straight into `pending` (no per-edit regrouping): the syncs run when the batch ends.
 			for (const k of affected) {
-				const linkers = this.linkers.get(k);
+				const linkers = this.names.get(k)?.linkers;
 				if (linkers === undefined) continue;
 				if (!Array.isArray(linkers)) { if (linkers !== path) this.pendKey(linkers, k); }
 				else for (const linker of linkers) if (linker !== path) this.pendKey(linker, k);
@@ -434,7 +438,7 @@ export class VaultIndex {
 		}
 		const relink = new Map<string, Set<string>>();
 		for (const k of affected) {
-			for (const linker of severalOf(this.linkers.get(k))) {
+			for (const linker of severalOf(this.names.get(k)?.linkers)) {
 				if (linker === path) continue;
 				const keys = relink.get(linker);
 				if (keys) keys.add(k);
@@ -470,7 +474,8 @@ export class VaultIndex {
 	 */
 	private syncNote(path: string, dirty?: DirtyKeys): void {
 		const id = this.nodeIdOf(path);
-		const note = this.notes.get(path)?.note;
+		const entry = this.notes.get(path);
+		const note = entry?.note;
 		const store = this.store;
 		if (!note || !this.isGraphNote(note)) {
 			if (store.touched(id)) store.setOut(store.node(id), []);
@@ -481,7 +486,8 @@ export class VaultIndex {
 		// Tags, series and concepts first (they do not depend on other notes), then links. A note re-synced because
 		// a link resolves differently (often, on a cold start: the target arrived in a later batch) reuses the first
 		// part from the store, as long as the store still holds the edges it was last given for this note.
-		const source = this.numberOf(this.notes.get(path) as NoteEntry);
+		const source = this.numberOf(entry as NoteEntry);
+		const linkNames = (entry as NoteEntry).linkNames;
 		let last = this.lastSync.get(note);
 		if (last !== undefined && last.edges !== store.packedOut(source)) last = undefined;
 		let edges: number[];
@@ -510,9 +516,10 @@ export class VaultIndex {
 				}
 				if (hadEdge) cursor++;
 			}
-			const target = this.resolve(link.key);
-			if (target === null || target?.note === note) { skipped |= i < 31 ? 1 << i : 0; continue; }
-			edges.push(packEdge(this.numberOf(target ?? this.nodeRef("missing:", link.key)), kindNo(link.kind)));
+			const name = linkNames[i] as NameEntry;
+			const target = this.resolve(name);
+			if (target === null || target === entry) { skipped |= i < 31 ? 1 << i : 0; continue; }
+			edges.push(packEdge(this.numberOf(target ?? (name.missing ??= { id: `missing:${name.key}`, n: -1 })), kindNo(link.kind)));
 		}
 		// Re-synced for a name that still resolves as before (its new owner is not the first by path): nothing to do.
 		if (reuse !== undefined && skipped === reuse.skipped && sameEdges(edges, reuse.edges)) return;
@@ -571,8 +578,8 @@ export class VaultIndex {
 	 * The graph note a name resolves to: the first by path among notes carrying it. `undefined`: no note has the
 	 * name (a missing note); `null`: only notes outside the graph (indexTag) have it, so it is not missing either.
 	 */
-	private resolve(key: string): NoteEntry | undefined | null {
-		const owners = this.nameOwners.get(key);
+	private resolve(name: NameEntry): NoteEntry | undefined | null {
+		const owners = name.owners;
 		if (owners === undefined) return undefined;
 		if (!Array.isArray(owners)) return this.isGraphNote(owners.note) ? owners : null;
 		let best: NoteEntry | undefined;
@@ -580,6 +587,21 @@ export class VaultIndex {
 			if (this.isGraphNote(e.note) && (best === undefined || e.note.path < best.note.path)) best = e;
 		}
 		return best ?? null;
+	}
+
+	/** The entry of a name, made if needed. */
+	private nameEntry(key: string): NameEntry {
+		let name = this.names.get(key);
+		if (name === undefined) {
+			name = { key, owners: undefined, linkers: undefined, missing: undefined };
+			this.names.set(key, name);
+		}
+		return name;
+	}
+
+	/** Forget a name no note carries or links to. */
+	private dropIfUnused(name: NameEntry): void {
+		if (name.owners === undefined && name.linkers === undefined && this.names.get(name.key) === name) this.names.delete(name.key);
 	}
 
 	private namesOf(note: ParsedNote): string[] {
@@ -644,12 +666,26 @@ interface NodeRef {
 /** An indexed note; one object per path for as long as the path is indexed (upserts replace `note`). */
 interface NoteEntry extends NodeRef {
 	note: ParsedNote;
+	/** The name of each of note.links (same order), so a sync resolves links without looking names up. */
+	linkNames: NameEntry[];
 }
 
 /**
- * Values under a key, as a multiset (a note linking a name twice, by two link kinds, is listed twice): most names
+ * A note name (noteKey): the notes that carry it (title, file name, alias) and the paths of the notes that link to
+ * it. Kept while either list is non-empty; a note's links hold on to theirs (NoteEntry.linkNames).
+ */
+interface NameEntry {
+	readonly key: string;
+	owners: Several<NoteEntry> | undefined;
+	linkers: Several<string> | undefined;
+	/** Its missing-note node, once some link needed it. */
+	missing: NodeRef | undefined;
+}
+
+/**
+ * Values of a name, as a multiset (a note linking a name twice, by two link kinds, is listed twice): most names
  * belong to (and are linked by) one note, kept as the value itself; several are an array. Arrays, not Sets: on a
- * cold start these maps gain an entry per link, and small arrays are several times cheaper to grow than Sets.
+ * cold start the linker lists gain an entry per link, and small arrays are several times cheaper to grow than Sets.
  */
 type Several<T> = T | T[];
 
@@ -657,19 +693,16 @@ function severalOf<T>(values: Several<T> | undefined): readonly T[] {
 	return values === undefined ? [] : Array.isArray(values) ? values : [values];
 }
 
-function addTo<T>(map: Map<string, Several<T>>, key: string, value: T): void {
-	const values = map.get(key);
-	if (values === undefined) map.set(key, value);
-	else if (Array.isArray(values)) values.push(value);
-	else map.set(key, [values, value]);
+function withAdded<T>(values: Several<T> | undefined, value: T): Several<T> {
+	if (values === undefined) return value;
+	if (Array.isArray(values)) { values.push(value); return values; }
+	return [values, value];
 }
 
-function removeFrom<T>(map: Map<string, Several<T>>, key: string, value: T): void {
-	const values = map.get(key);
-	if (values === undefined) return;
-	if (!Array.isArray(values)) { if (values === value) map.delete(key); return; }
+function without<T>(values: Several<T> | undefined, value: T): Several<T> | undefined {
+	if (values === undefined) return undefined;
+	if (!Array.isArray(values)) return values === value ? undefined : values;
 	const at = values.indexOf(value);
-	if (at < 0) return;
-	values.splice(at, 1);
-	if (values.length === 1) map.set(key, values[0] as T);
+	if (at >= 0) values.splice(at, 1);
+	return values.length === 0 ? undefined : values.length === 1 ? values[0] as T : values;
 }

@@ -27,4 +27,21 @@ describe("memory", () => {
 		expect(grown).toBeLessThan(4 * 1024 * 1024);
 		expect(index.notePaths()).toEqual(["same.md"]);
 	});
+
+	it("does not keep the names, missing notes and link lists of earlier versions", () => {
+		const index = new VaultIndex({ catalog: loadCatalog() });
+		index.upsert("other.md", "---\ntags: [S13_Hardware]\n---\nSee [[Kept Note]].\n");
+		// Every version has a new title, new link targets (missing notes) and a new body link.
+		const note = (i: number) => `---\ntitle: Title ${i}\ntags: [S13_Hardware]\nFeedbackLoop: "First, Missing Topic ${i} which helps; Second, Other Topic ${i} that also helps."\n---\nSee [[Linked ${i}]].\n`;
+		for (let i = 0; i < 200; i++) index.upsert("same.md", note(i));
+		index.graph();
+		const before = heapAfterGc();
+		for (let i = 200; i < 10_200; i++) index.upsert("same.md", note(i));
+		const graph = index.graph();
+		const grown = heapAfterGc() - before;
+		expect(grown).toBeLessThan(2 * 1024 * 1024);
+		// Only the current version's missing notes remain.
+		expect(graph.nodes.filter((n) => n.kind === "missing-note").map((n) => n.label).sort())
+			.toEqual(["Kept Note", "Linked 10199", "Missing Topic 10199", "Other Topic 10199"]);
+	});
 });
