@@ -73,7 +73,7 @@ export function namesInProse(text: string): string[] {
 	if (starts.length > 0) {
 		const out: string[] = [];
 		for (const s of starts) {
-			const name = leadingName(text.slice(s, s + 200));
+			const name = leadingName(text, s, Math.min(text.length, s + 200));
 			if (name) out.push(name);
 		}
 		return out;
@@ -87,21 +87,27 @@ export function namesInProse(text: string): string[] {
 /** Words that end a name: the relative clause that describes the note ("X which supplies ..."). */
 const CLAUSE_WORDS = new Set(["which", "that", "who", "whose", "where", "when", "while"]);
 const MAX_NAME_WORDS = 8;
-/** A word of a prose value: a run of non-whitespace (what split(/\s+/) leaves between separators). */
-const WORD = /\S+/g;
+/** The characters JavaScript's `\s` matches (what separates the words of a prose value). */
+function isSpace(c: number): boolean {
+	return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+		|| c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
- * The note name at the start of `text`. Two readings: the words up to the describing clause ("which", "that", a
+ * The note name at the start of text[from, to). Two readings: the words up to the describing clause ("which", "that", a
  * comma...), and the run of capitalised words. The first wins when it is short and ends on a name word, which keeps
  * lower-case words inside non-English titles ("Квантование на Hopper"); otherwise the capitalised run, which also
  * works when no clause word follows ("First, GPU Memory Strategies shapes this note's ...").
  */
-function leadingName(text: string): string | undefined {
+function leadingName(text: string, from: number, to: number): string | undefined {
 	const clause: string[] = [];
-	// The words of text.split(/\s+/), without the empty ones, taken one by one: only the first few are ever needed.
-	WORD.lastIndex = 0;
-	for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-		const raw = m[0];
+	// The words of text[from, to) split at whitespace, taken one by one: only the first few are ever needed.
+	for (let i = from; i < to;) {
+		while (i < to && isSpace(text.charCodeAt(i))) i++;
+		if (i >= to) break;
+		const start = i;
+		while (i < to && !isSpace(text.charCodeAt(i))) i++;
+		const raw = text.slice(start, i);
 		const word = raw.replace(/^["'“‘(]+/, "");
 		const bare = word.replace(/[,;:.!?"'”’)]+$/, "");
 		// A clause word ends the name only as written in lower case: "A Note That Does Not Exist" is one title.

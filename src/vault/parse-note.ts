@@ -12,8 +12,9 @@ import { gpufitBlocks } from "./gpufit-blocks";
 import { MentionCollector } from "./mentions";
 import { noteBasename, noteKey } from "./note-key";
 import { namedNotes, wikilinkTargets } from "./note-links";
+import { detach, detachAll } from "./detach";
 import { collectTags } from "./tags";
-import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote, type SeriesRef, type TagRef } from "./types";
+import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote, } from "./types";
 
 export interface ParseOptions {
 	/** Default: the built-in catalog. */
@@ -47,28 +48,21 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
 	return parseNoteShared(path, text, options, undefined);
 }
 
-/**
- * What notes parsed together share (see parseNoteShared). Only ever read: ParsedNotes are immutable, so equal
- * TagRef/SeriesRef objects can be one object.
- */
+/** What notes parsed together share (see parseNoteShared): equal short strings (field names, link names and keys). */
 export interface SharePool {
 	strings: Map<string, string>;
-	/** TagRef by spelling (the spelling determines the id). */
-	tags: Map<string, TagRef>;
-	/** SeriesRef by spelling. */
-	series: Map<string, SeriesRef>;
 }
 
 const SHARE_POOL_LIMIT = 4096;
 
 export function newSharePool(): SharePool {
-	return { strings: new Map(), tags: new Map(), series: new Map() };
+	return { strings: new Map() };
 }
 
 /**
- * parseNote, with short strings and small objects that recur across notes (tag refs, series refs, link names and
- * keys) taken from `pool` when an equal one is there: a batch of notes then shares one copy of each tag instead of
- * one per note. The pool only lives as long as the caller keeps it (the index: one batch).
+ * parseNote, with short strings that recur across notes (field names, link names and keys) taken from `pool` when
+ * an equal one is there, so a batch of notes keeps one copy of each. The pool only lives as long as the caller keeps
+ * it (the index: one batch). Tag and series refs are shared by every note anyway (see tags.ts).
  */
 export function parseNoteShared(path: string, text: string, options: ParseOptions, pool: SharePool | undefined): ParsedNote {
 	const strings = pool?.strings;
@@ -132,23 +126,9 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 		...(known.category !== undefined ? { category: detach(known.category) } : {}),
 		...(known.created !== undefined ? { created: detach(known.created) } : {}),
 		...(known.updated !== undefined ? { updated: detach(known.updated) } : {}),
-		tags: tagged.tags.map((t) => {
-			let ref = pool?.tags.get(t.display);
-			if (ref === undefined) {
-				const id = share(t.id);
-				ref = { id, display: t.display === t.id ? id : share(t.display) };
-				if (pool) { if (pool.tags.size >= SHARE_POOL_LIMIT) pool.tags.clear(); pool.tags.set(ref.display, ref); }
-			}
-			return ref;
-		}),
-		series: tagged.series.map((x) => {
-			let ref = pool?.series.get(x.display);
-			if (ref === undefined) {
-				ref = { ...x, display: share(x.display), name: share(x.name) };
-				pool?.series.set(ref.display, ref);
-			}
-			return ref;
-		}),
+		// Shared, never mutated refs (see tags.ts): every note with a tag holds the same object.
+		tags: tagged.tags,
+		series: tagged.series,
 		links: links.map((l) => ({ ...l, name: share(l.name), key: share(l.key) })),
 		mentions: mentions.result(),
 		blocks: gpufitBlocks(split.body, () => split.bodyLine).map((b) => ({ line: b.line, source: detach(b.source) })),
@@ -166,26 +146,6 @@ export function titleConcepts(matcher: ConceptMatcher, title: string): Concept[]
 	const out: Concept[] = [];
 	matcher.scan(title, "prose", (c) => out.push(c));
 	return out;
-}
-
-/**
- * A copy of `s` that does not share memory with the note text. V8 keeps substrings (what js-yaml and split()
- * return) as slices of their parent string, so a stored title would keep the whole note alive, and every edited
- * version of it. Concatenating then slicing forces a flat copy; strings under 13 characters are always copied.
- */
-function detach(s: string): string {
-	return s.length < 13 ? s : ` ${s}`.slice(1);
-}
-
-function detachAll(value: unknown): unknown {
-	if (typeof value === "string") return detach(value);
-	if (Array.isArray(value)) return value.map(detachAll);
-	if (value !== null && typeof value === "object") {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) out[detach(k)] = detachAll(v);
-		return out;
-	}
-	return value;
 }
 
 function forEachString(value: unknown, fn: (s: string) => void): void {

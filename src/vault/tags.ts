@@ -4,6 +4,7 @@
  * (`- |-` with one tag per line and trailing spaces). `#` prefixes are dropped; identity is case-insensitive,
  * the first spelling is kept for display. `S<number>_<Name>` tags are series, not tags.
  */
+import { detach } from "./detach";
 import type { SeriesRef, TagRef } from "./types";
 
 const SERIES = /^s(\d+)_(.+)$/i;
@@ -15,30 +16,63 @@ export interface NoteTags {
 	rejected: number;
 }
 
+/** One tag as written (after splitting), read once per spelling: a tag or a series, and its identity key. */
+interface TagPart {
+	/** Lower-cased, '#' removed: notes keep the first spelling of each key. */
+	key: string;
+	tag: TagRef | undefined;
+	series: SeriesRef | undefined;
+}
+
+const PART_CACHE_LIMIT = 20_000;
+/**
+ * Tag spellings recur across a vault (a few hundred distinct ones in thousands of notes), so each is read once: the
+ * '#' strip, lower-casing and series test run per spelling, not per occurrence, and every note gets the same shared
+ * (never mutated) TagRef / SeriesRef objects. Dropped when it grows past PART_CACHE_LIMIT spellings.
+ */
+const partCache = new Map<string, TagPart | null>();
+
+function tagPart(raw: string): TagPart | null {
+	let part = partCache.get(raw);
+	if (part === undefined) {
+		const display = detach(raw.replace(/^#+/, ""));
+		if (display === "") part = null;
+		else {
+			const key = display.toLowerCase();
+			const series = SERIES.exec(display);
+			part = series?.[1] !== undefined && series[2] !== undefined
+				? { key, tag: undefined, series: { id: `s${Number(series[1])}`, display, number: Number(series[1]), name: series[2] } }
+				: { key, tag: { id: key, display }, series: undefined };
+		}
+		if (partCache.size >= PART_CACHE_LIMIT) partCache.clear();
+		partCache.set(detach(raw), part);
+	}
+	return part;
+}
+
+/** A string holding several tags: separated by whitespace (a multi-line block entry) or commas. */
+const SEPARATED = /[\s,]/;
+
 /** Collect tags from the `tags` and `tag` frontmatter values. */
 export function collectTags(...values: unknown[]): NoteTags {
 	const out: NoteTags = { tags: [], series: [], rejected: 0 };
 	const seen = new Set<string>();
 	const add = (raw: string): void => {
-		const display = raw.replace(/^#+/, "");
-		if (display === "") return;
-		const id = display.toLowerCase();
-		if (seen.has(id)) return;
-		seen.add(id);
-		const series = SERIES.exec(display);
-		if (series?.[1] !== undefined && series[2] !== undefined) {
-			const seriesId = `s${Number(series[1])}`;
-			if (!out.series.some((s) => s.id === seriesId)) {
-				out.series.push({ id: seriesId, display, number: Number(series[1]), name: series[2] });
-			}
-		} else {
-			out.tags.push({ id, display });
+		const part = tagPart(raw);
+		if (part === null || seen.has(part.key)) return;
+		seen.add(part.key);
+		if (part.series !== undefined) {
+			const id = part.series.id;
+			if (!out.series.some((s) => s.id === id)) out.series.push(part.series);
+		} else if (part.tag !== undefined) {
+			out.tags.push(part.tag);
 		}
 	};
 	const visit = (value: unknown): void => {
 		if (value === null || value === undefined) return;
 		if (typeof value === "string") {
-			for (const part of value.split(/[\s,]+/)) add(part);
+			if (!SEPARATED.test(value)) add(value);
+			else for (const part of value.split(/[\s,]+/)) add(part);
 		} else if (typeof value === "number" || typeof value === "boolean") {
 			add(String(value));
 		} else if (Array.isArray(value)) {
