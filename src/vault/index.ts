@@ -482,12 +482,12 @@ export class VaultIndex {
 			this.graphNotes.delete(id);
 			return;
 		}
-		this.graphNotes.set(id, this.notes.get(path) as NoteEntry);
+		this.graphNotes.set(id, entry);
 		// Tags, series and concepts first (they do not depend on other notes), then links. A note re-synced because
 		// a link resolves differently (often, on a cold start: the target arrived in a later batch) reuses the first
 		// part from the store, as long as the store still holds the edges it was last given for this note.
-		const source = this.numberOf(entry as NoteEntry);
-		const linkNames = (entry as NoteEntry).linkNames;
+		const source = this.numberOf(entry);
+		const linkNames = (entry).linkNames;
 		let last = this.lastSync.get(note);
 		if (last !== undefined && last.edges !== store.packedOut(source)) last = undefined;
 		let edges: number[];
@@ -704,5 +704,5 @@ function without<T>(values: Several<T> | undefined, value: T): Several<T> | unde
 	if (!Array.isArray(values)) return values === value ? undefined : values;
 	const at = values.indexOf(value);
 	if (at >= 0) values.splice(at, 1);
-	return values.length === 0 ? undefined : values.length === 1 ? values[0] as T : values;
+	return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
 }
