@@ -84,8 +84,6 @@ export class VaultIndex {
 	/** Notes to sync when the outermost batch ends. */
 	private readonly pending = new Map<string, string | Set<string> | typeof FULL>();
 	private graphCache: { revision: number; graph: Graph } | undefined;
-	/** The edges last given to the store for a note (see syncNote). */
-	private readonly lastSync = new WeakMap<ParsedNote, { edges: readonly number[]; fixed: number; skipped: number }>();
 	/** Tag, series, missing-note and concept nodes by prefix and key (see nodeRef). */
 	private readonly nodeRefs = new Map<string, Map<string, NodeRef>>();
 
@@ -114,7 +112,7 @@ export class VaultIndex {
 		if (old && JSON.stringify(old) === JSON.stringify(note)) return;
 		if (entry) entry.note = note;
 		else {
-			entry = { note, id: noteNodeId(note.path), n: -1, linkNames: [] };
+			entry = { note, id: noteNodeId(note.path), n: -1, linkNames: [], lastSync: undefined };
 			this.notes.set(note.path, entry);
 		}
 		this.afterChange(old, entry);
@@ -487,9 +485,9 @@ export class VaultIndex {
 		// a link resolves differently (often, on a cold start: the target arrived in a later batch) reuses the first
 		// part from the store, as long as the store still holds the edges it was last given for this note.
 		const source = this.numberOf(entry);
-		const linkNames = (entry).linkNames;
-		let last = this.lastSync.get(note);
-		if (last !== undefined && last.edges !== store.packedOut(source)) last = undefined;
+		const linkNames = entry.linkNames;
+		let last = entry.lastSync;
+		if (last !== undefined && (last.note !== note || last.edges !== store.packedOut(source))) last = undefined;
 		let edges: number[];
 		if (last !== undefined) {
 			edges = last.edges.slice(0, last.fixed);
@@ -524,7 +522,7 @@ export class VaultIndex {
 		// Re-synced for a name that still resolves as before (its new owner is not the first by path): nothing to do.
 		if (reuse !== undefined && skipped === reuse.skipped && sameEdges(edges, reuse.edges)) return;
 		store.setOut(source, edges);
-		this.lastSync.set(note, { edges, fixed, skipped });
+		entry.lastSync = { note, edges, fixed, skipped };
 	}
 
 	/**
@@ -668,6 +666,8 @@ interface NoteEntry extends NodeRef {
 	note: ParsedNote;
 	/** The name of each of note.links (same order), so a sync resolves links without looking names up. */
 	linkNames: NameEntry[];
+	/** The edges last given to the store for this note, and for which version of it (see syncNote). */
+	lastSync: { note: ParsedNote; edges: readonly number[]; fixed: number; skipped: number } | undefined;
 }
 
 /**
