@@ -112,7 +112,7 @@ export class VaultIndex {
 		if (old && JSON.stringify(old) === JSON.stringify(note)) return;
 		if (entry) entry.note = note;
 		else {
-			entry = { note, id: noteNodeId(note.path), n: -1, linkNames: [], lastSync: undefined };
+			entry = { note, id: noteNodeId(note.path), n: -1, linkNames: [], lastSync: NEVER_SYNCED };
 			this.notes.set(note.path, entry);
 		}
 		this.afterChange(old, entry);
@@ -486,8 +486,8 @@ export class VaultIndex {
 		// part from the store, as long as the store still holds the edges it was last given for this note.
 		const source = this.numberOf(entry);
 		const linkNames = entry.linkNames;
-		let last = entry.lastSync;
-		if (last !== undefined && (last.note !== note || last.edges !== store.packedOut(source))) last = undefined;
+		let last: LastSync | undefined = entry.lastSync;
+		if (last.note !== note || last.edges !== store.packedOut(source)) last = undefined;
 		let edges: number[];
 		if (last !== undefined) {
 			edges = last.edges.slice(0, last.fixed);
@@ -667,8 +667,22 @@ interface NoteEntry extends NodeRef {
 	/** The name of each of note.links (same order), so a sync resolves links without looking names up. */
 	linkNames: NameEntry[];
 	/** The edges last given to the store for this note, and for which version of it (see syncNote). */
-	lastSync: { note: ParsedNote; edges: readonly number[]; fixed: number; skipped: number } | undefined;
+	lastSync: LastSync;
 }
+
+interface LastSync {
+	/** The version synced (null: none yet). */
+	note: ParsedNote | null;
+	edges: readonly number[];
+	fixed: number;
+	skipped: number;
+}
+
+/**
+ * What a never-synced entry holds instead of `undefined`: entries keep one shape from the start (a field that goes
+ * from undefined to an object changes the objects' hidden class, and code optimized for the old one is thrown away).
+ */
+const NEVER_SYNCED: LastSync = { note: null, edges: [], fixed: 0, skipped: 0 };
 
 /**
  * A note name (noteKey): the notes that carry it (title, file name, alias) and the paths of the notes that link to
