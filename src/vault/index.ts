@@ -84,7 +84,7 @@ export class VaultIndex {
 	/** Notes to sync when the outermost batch ends. */
 	private readonly pending = new Map<string, string | Set<string> | typeof FULL>();
 	private graphCache: { revision: number; graph: Graph } | undefined;
-	/** Tag, series, missing-note and concept nodes by prefix and key (see nodeRef). */
+	/** Tag, series and concept nodes by prefix and key (see nodeRef). */
 	private readonly nodeRefs = new Map<string, Map<string, NodeRef>>();
 
 	constructor(options: VaultIndexOptions) {
@@ -536,7 +536,7 @@ export class VaultIndex {
 	/**
 	 * The node `prefix + key` with its last known number: one id string per distinct key (its hash computed once),
 	 * and on most edges no lookup in the store's big id → number map at all (see numberOf). Bounded by the vault's
-	 * distinct tags, series, missing names and concepts; started over past NODE_REF_LIMIT (tag churn in a long session).
+	 * distinct tags, series and concepts; started over past NODE_REF_LIMIT (tag churn in a long session).
 	 */
 	private nodeRef(prefix: string, key: string): NodeRef {
 		let byKey = this.nodeRefs.get(prefix);

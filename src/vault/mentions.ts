@@ -9,8 +9,6 @@
 import type { Concept } from "./concept-vocabulary";
 import type { ConceptMention, MentionList, MentionPlaces } from "./types";
 
-export type MentionPlace = { in: "title" } | { in: "tags" } | { in: "body" } | { in: "field"; field: string };
-
 /** Field slots counted in the flat per-concept table; a note with more scanned fields counts the rest in a Map. */
 const FIELD_SLOTS = 24;
 
@@ -109,15 +107,6 @@ export class MentionCollector {
 			const overflow = this.overflow ?? (this.overflow = new Map());
 			const key = no * 65536 + slot;
 			overflow.set(key, (overflow.get(key) ?? 0) + 1);
-		}
-	}
-
-	add(concept: Concept, place: MentionPlace): void {
-		switch (place.in) {
-			case "title": this.title(concept); break;
-			case "tags": this.tag(concept); break;
-			case "body": this.body(concept); break;
-			case "field": this.field(concept, place.field); break;
 		}
 	}
 
