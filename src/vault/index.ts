@@ -60,12 +60,12 @@ export interface VaultDiagnostic {
 }
 
 export class VaultIndex {
-	/** Path → the note and its node id (one string per note: the store's maps find it by identity). */
+	/** Path → its entry: the note, its node id (one string per note) and store number, its links' names. */
 	private readonly notes = new Map<string, NoteEntry>();
 	/** noteKey → the notes carrying it as title, file name or alias, and the notes linking to it (see NameEntry). */
 	private readonly names = new Map<string, NameEntry>();
 	private store: GraphStore;
-	/** Node id → path of the notes that are graph nodes (all notes, or those with the index tag). */
+	/** Node id → entry of the notes that are graph nodes (all notes, or those with the index tag or a series). */
 	private readonly graphNotes = new Map<string, NoteEntry>();
 	private catalog: Catalog;
 	private matcher: ConceptMatcher;
@@ -79,7 +79,7 @@ export class VaultIndex {
 	 * the linkers of a new note's names need no pending entries of their own. Off once the batch starts closing.
 	 */
 	private bulkLoad = false;
-	/** Strings and tag/series refs shared by the notes parsed in the current batch (see parseNoteShared). */
+	/** Strings shared by the notes parsed in the current batch (see parseNoteShared). */
 	private sharePool: SharePool | undefined;
 	/** Notes to sync when the outermost batch ends. */
 	private readonly pending = new Map<string, string | Set<string> | typeof FULL>();
