@@ -14,7 +14,7 @@ import { noteBasename, noteKey } from "./note-key";
 import { namedNotes, wikilinkTargets } from "./note-links";
 import { detach, detachAll } from "./detach";
 import { collectTags } from "./tags";
-import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote, } from "./types";
+import { PARSED_NOTE_VERSION, type NoteLink, type NoteLinkKind, type ParsedNote } from "./types";
 
 export interface ParseOptions {
 	/** Default: the built-in catalog. */
@@ -70,7 +70,7 @@ export function parseNoteShared(path: string, text: string, options: ParseOption
 		let v = strings.get(s);
 		if (v === undefined) {
 			// Bounded: a cold start is one batch over the whole vault, and a map of every link name in it costs more
-			// (cache misses, rehashing) than the copies it saves; what recurs (tags, field names) comes right back.
+			// (cache misses, rehashing) than the copies it saves; what recurs (field names, popular link names) comes right back.
 			if (strings.size >= SHARE_POOL_LIMIT) strings.clear();
 			v = detach(s);
 			strings.set(v, v);
