@@ -3,6 +3,7 @@ import { Plugin } from "obsidian";
 import { GpuFitBlockChild } from "./plugin/block-child";
 import { registerCommands } from "./plugin/commands";
 import { GpuFitCore } from "./plugin/core";
+import { registerGraphView } from "./plugin/graph/register";
 import { migrateSettings } from "./plugin/settings";
 import { GpuFitSettingTab } from "./plugin/settings-tab";
 
@@ -16,6 +17,7 @@ export default class GpuFitPlugin extends Plugin {
 		});
 		this.addSettingTab(new GpuFitSettingTab(this.app, this, core));
 		registerCommands(this, core);
+		registerGraphView(this, core);
 		this.app.workspace.onLayoutReady(() => core.start());
 	}
 

@@ -9,6 +9,8 @@ import { fireNodeInserted, listenerCount, nodeInsertedListenerCount } from "./do
 import * as obsidian from "./obsidian";
 import { Plugin, registry } from "./plugin";
 import { ReadingView } from "./reading-view";
+import { graphHostApi, openViewFromQuery, type GraphHostApi } from "./graph-api";
+import { LeafTabs } from "./leaves";
 import { HostApp, type VaultFileData } from "./vault";
 
 interface VaultPayload {
@@ -47,7 +49,7 @@ const requireShim = (id: string): unknown => {
 	throw new Error(`main.js required "${id}", which Obsidian does not provide`);
 };
 
-export interface HostApi {
+export interface HostApi extends GraphHostApi {
 	ready: Promise<void>;
 	app: HostApp;
 	view: ReadingView;
@@ -106,6 +108,9 @@ async function main(): Promise<void> {
 	const app = new HostApp(payload.files, mainEl);
 	const view = new ReadingView(viewHost);
 	view.load();
+	// Tabs for views (the graph view); the reading view is the "note" tab.
+	const tabs = new LeafTabs(mainEl, viewHost, viewHost, (path) => api.openNote(path));
+	tabs.install(app);
 	let current = "";
 
 	// Host chrome listeners are not the plugin's; leak counts exclude them.
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
 	};
 
 	const api: HostApi = {
+		...graphHostApi(app, tabs),
 		ready: Promise.resolve(), // replaced below by the page's own promise
 		app,
 		view,
@@ -135,6 +141,8 @@ async function main(): Promise<void> {
 			titleEl.setText(path.replace(/\.md$/, ""));
 			for (const a of Array.from(side.querySelectorAll("a"))) a.toggleClass("is-active", a.getAttribute("data-path") === path);
 			view.render(path, text);
+			tabs.activeFile = app.vault.getFileByPath(path);
+			app.workspace.trigger("file-open", tabs.activeFile);
 			const url = new URL(location.href);
 			url.searchParams.set("note", path);
 			history.replaceState(null, "", url);
@@ -149,6 +157,7 @@ async function main(): Promise<void> {
 		setTheme(theme) {
 			document.body.toggleClass("theme-dark", theme === "dark");
 			document.body.toggleClass("theme-light", theme === "light");
+			app.workspace.trigger("css-change");
 		},
 		setViewVisible(visible: boolean) {
 			viewHost.toggleClass("host-hidden", !visible);
@@ -270,6 +279,7 @@ async function main(): Promise<void> {
 	const first = params.get("note") ?? app.vault.getMarkdownFiles().map((f) => f.path).sort()[0] ?? "";
 	if (first) api.openNote(first);
 	if (params.get("plugin") !== "off") await api.loadPlugin();
+	await openViewFromQuery(params, api);
 }
 
 const ready = main();

@@ -13,3 +13,4 @@ export {
 	TextComponent, SearchComponent, DropdownComponent, ToggleComponent, ButtonComponent,
 } from "./settings-ui";
 export { Plugin } from "./plugin";
+export { View, ItemView, Keymap } from "./leaves";

@@ -28,8 +28,10 @@ export type FitsOverlay = "off" | "rig" | "mentioned";
 export interface GraphFilters {
 	/** Node kinds not drawn. */
 	hiddenKinds: NodeKind[];
-	/** Edge kinds drawn. */
+	/** Edge kinds drawn in the global view. */
 	edgeKinds: ViewEdgeKind[];
+	/** Edge kinds drawn (and walked) in local mode. */
+	localEdgeKinds: ViewEdgeKind[];
 	/** Series node ids (`series:s13`) whose notes are drawn; empty: every series. */
 	series: string[];
 	/** Draw the names that links point to but no note carries. */
@@ -62,6 +64,7 @@ export function defaultFilters(): GraphFilters {
 	return {
 		hiddenKinds: [],
 		edgeKinds: EDGE_KINDS.filter((k) => !BULK_EDGE_KINDS.has(k) && k !== "fits"),
+		localEdgeKinds: localEdgeKinds(),
 		series: [],
 		missing: false,
 		fits: "off",
@@ -103,6 +106,7 @@ export function readViewState(saved: unknown): GraphViewState {
 		filters: {
 			hiddenKinds: subset(f.hiddenKinds, NODE_KINDS, d.filters.hiddenKinds),
 			edgeKinds: subset(f.edgeKinds, EDGE_KINDS, d.filters.edgeKinds),
+			localEdgeKinds: subset(f.localEdgeKinds, EDGE_KINDS, d.filters.localEdgeKinds),
 			series: Array.isArray(f.series) ? f.series.filter((s): s is string => typeof s === "string" && s.startsWith("series:")).slice(0, 200) : [],
 			missing: f.missing === true,
 			fits: f.fits === "rig" || f.fits === "mentioned" ? f.fits : "off",

@@ -88,7 +88,7 @@ describe("filters", () => {
 
 describe("local neighbourhood", () => {
 	const g: Graph = {
-		nodes: ["a", "b", "c", "d", "e", "hub"].map((id) => ({ id, kind: "note" as NodeKind, label: id, degree: id === "hub" ? 9 : 1 })),
+		nodes: ["a", "b", "c", "d", "e", "hub"].map((id): Graph["nodes"][number] => ({ id, kind: "note", label: id, degree: id === "hub" ? 9 : 1 })),
 		edges: [
 			{ id: "1", source: "a", target: "b", kind: "feedback" },
 			{ id: "2", source: "c", target: "a", kind: "links" },
@@ -161,7 +161,7 @@ describe("search", () => {
 describe("placement of new nodes", () => {
 	const line = (): GraphModel => {
 		const m = new GraphModel();
-		const nodes = ["a", "b", "c"].map((id) => ({ id, kind: "note" as NodeKind, label: id, degree: 1 }));
+		const nodes = ["a", "b", "c"].map((id): Graph["nodes"][number] => ({ id, kind: "note", label: id, degree: 1 }));
 		m.reset(nodes, [{ id: "ab", source: "a", target: "b", kind: "links" }, { id: "bc", source: "b", target: "c", kind: "links" }], 1);
 		const set = (id: string, x: number, y: number) => { const n = m.nodes.get(id); if (n) { n.x = x; n.y = y; } };
 		set("a", 0, 0); set("b", 10, 0); set("c", 20, 0);

@@ -1,0 +1,312 @@
+/**
+ * The WebGL drawing of the graph: sigma@3 over a graphology graph that holds only what is drawn (the model keeps
+ * the rest). Knows nothing of the vault: the controller hands it the model, what is visible, and the theme.
+ * Hover dims everything outside the hovered node's neighbourhood; clicks and hovers go back through callbacks.
+ */
+import Graph from "graphology";
+import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType, type NodeProgramType } from "sigma/rendering";
+import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
+import type { GraphModel, ModelEdge, ModelNode } from "./model";
+import { createShapeProgram } from "./shape-program";
+import { EDGE_STYLES, NODE_SHAPES, NODE_STYLES, nodeSize } from "./style";
+import type { GraphTheme } from "./theme";
+import type { Visible } from "./visibility";
+
+interface NodeAttrs {
+	x: number;
+	y: number;
+	size: number;
+	color: string;
+	label: string;
+	type: string;
+	kind: string;
+	zIndex: number;
+	forceLabel?: boolean;
+}
+
+interface EdgeAttrs {
+	size: number;
+	color: string;
+	type: string;
+	kind: string;
+}
+
+export interface CanvasHandlers {
+	clickNode(id: string, event: MouseEvent | TouchEvent): void;
+	clickStage(): void;
+	hoverNode(id: string | undefined): void;
+}
+
+/** JS time of sigma's render calls (processing included), for the bench. */
+export interface FrameStats {
+	renders: number[];
+}
+
+const MAX_LABEL = 42;
+
+function shortLabel(label: string): string {
+	return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
+/** False when this device cannot make a WebGL context (hardware acceleration off, old GPU, blocked). */
+export function webglAvailable(doc: Document): boolean {
+	try {
+		const c = doc.createElement("canvas");
+		return (c.getContext("webgl2") ?? c.getContext("webgl")) !== null;
+	} catch {
+		return false;
+	}
+}
+
+export class GraphCanvas {
+	private readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: "directed", multi: true, allowSelfLoops: false });
+	private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
+	private theme: GraphTheme;
+	private hovered: string | undefined;
+	private hoverSet = new Set<string>();
+	private selected: string | undefined;
+	private emphasized = new Set<string>();
+	readonly stats: FrameStats = { renders: [] };
+	private renderStart = 0;
+
+	constructor(container: HTMLElement, theme: GraphTheme, private readonly handlers: CanvasHandlers) {
+		this.theme = theme;
+		const nodePrograms: Record<string, NodeProgramType<NodeAttrs, EdgeAttrs>> = {};
+		for (const s of NODE_SHAPES) nodePrograms[s] = createShapeProgram(s) as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>;
+		this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
+			nodeProgramClasses: nodePrograms,
+			edgeProgramClasses: {
+				arrow: EdgeArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+				line: EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+				thin: EdgeLineProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+			},
+			defaultNodeType: "circle",
+			defaultEdgeType: "line",
+			renderEdgeLabels: false,
+			enableEdgeEvents: false,
+			zIndex: true,
+			labelDensity: 0.9,
+			labelGridCellSize: 110,
+			labelRenderedSizeThreshold: 7,
+			labelSize: 12,
+			stagePadding: 24,
+			// A view restored into a background tab has no size yet; it is resized when shown (ItemView.onResize).
+			allowInvalidContainer: true,
+			minCameraRatio: 0.02,
+			maxCameraRatio: 12,
+			...this.themeSettings(theme),
+			nodeReducer: (id, attrs) => this.reduceNode(id, attrs),
+			edgeReducer: (id, attrs) => this.reduceEdge(id, attrs),
+		});
+		this.sigma.on("enterNode", ({ node }) => this.setHover(node));
+		this.sigma.on("leaveNode", () => this.setHover(undefined));
+		this.sigma.on("clickNode", ({ node, event }) => handlers.clickNode(node, event.original));
+		this.sigma.on("clickStage", () => handlers.clickStage());
+		this.sigma.on("beforeRender", () => { this.renderStart = performance.now(); });
+		this.sigma.on("afterRender", () => {
+			const r = this.stats.renders;
+			r.push(performance.now() - this.renderStart);
+			if (r.length > 2000) r.splice(0, r.length - 1000);
+		});
+	}
+
+	private themeSettings(theme: GraphTheme) {
+		return {
+			labelFont: theme.font,
+			labelColor: { color: theme.text },
+			defaultDrawNodeLabel: (ctx: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label: string | null }, settings: { labelSize: number; labelFont: string; labelWeight: string }) => {
+				if (!data.label) return;
+				ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+				const x = data.x + data.size + 3;
+				const y = data.y + settings.labelSize / 3;
+				ctx.lineJoin = "round";
+				ctx.lineWidth = 3;
+				ctx.strokeStyle = this.theme.background;
+				ctx.strokeText(data.label, x, y);
+				ctx.fillStyle = this.theme.text;
+				ctx.fillText(data.label, x, y);
+			},
+			defaultDrawNodeHover: (ctx: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label: string | null }, settings: { labelSize: number; labelFont: string; labelWeight: string }) => {
+				const label = data.label ?? "";
+				ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+				const w = label ? ctx.measureText(label).width + 10 : 0;
+				const h = settings.labelSize + 8;
+				ctx.fillStyle = this.theme.background;
+				ctx.strokeStyle = this.theme.textMuted;
+				ctx.lineWidth = 1;
+				ctx.beginPath();
+				ctx.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+				if (label) ctx.rect(data.x + data.size + 2, data.y - h / 2, w, h);
+				ctx.fill();
+				ctx.stroke();
+				if (label) {
+					ctx.fillStyle = this.theme.text;
+					ctx.fillText(label, data.x + data.size + 7, data.y + settings.labelSize / 3);
+				}
+			},
+		};
+	}
+
+	setTheme(theme: GraphTheme, model: GraphModel): void {
+		this.theme = theme;
+		this.sigma.setSettings(this.themeSettings(theme));
+		this.graph.updateEachNodeAttributes((id, a) => {
+			const n = model.nodes.get(id);
+			return n ? { ...a, color: theme.node[n.kind] } : a;
+		});
+		this.graph.updateEachEdgeAttributes((id, a) => {
+			const e = model.edges.get(id);
+			return e ? { ...a, color: this.edgeColor(e) } : a;
+		});
+	}
+
+	private edgeColor(e: ModelEdge): string {
+		return e.kind === "fits" && e.grade ? this.theme.fit[e.grade] : this.theme.edge[e.kind];
+	}
+
+	private nodeAttrs(n: ModelNode): NodeAttrs {
+		return {
+			x: n.x, y: n.y,
+			size: nodeSize(n.kind, n.degree),
+			color: this.theme.node[n.kind],
+			label: shortLabel(n.label),
+			type: NODE_STYLES[n.kind].shape,
+			kind: n.kind,
+			zIndex: n.kind === "note" ? 1 : 2,
+		};
+	}
+
+	private edgeAttrs(e: ModelEdge): EdgeAttrs {
+		const style = EDGE_STYLES[e.kind];
+		return { size: style.size, color: this.edgeColor(e), type: style.arrow ? "arrow" : style.size < 0.8 ? "thin" : "line", kind: e.kind };
+	}
+
+	/** Make the drawn graph match `visible` (adds, drops, restyles; positions from the model). */
+	sync(model: GraphModel, visible: Visible): void {
+		const g = this.graph;
+		for (const id of g.edges()) if (!visible.edges.has(id)) g.dropEdge(id);
+		for (const id of g.nodes()) if (!visible.nodes.has(id)) g.dropNode(id);
+		for (const id of visible.nodes) {
+			const n = model.nodes.get(id);
+			if (!n) continue;
+			const next = this.nodeAttrs(n);
+			if (!g.hasNode(id)) { g.addNode(id, next); continue; }
+			const a = g.getNodeAttributes(id);
+			if (a.x !== next.x || a.y !== next.y || a.size !== next.size || a.color !== next.color || a.label !== next.label || a.type !== next.type) g.replaceNodeAttributes(id, next);
+		}
+		for (const id of visible.edges) {
+			const e = model.edges.get(id);
+			if (!e || !g.hasNode(e.source) || !g.hasNode(e.target)) continue;
+			if (!g.hasEdge(id)) g.addDirectedEdgeWithKey(id, e.source, e.target, this.edgeAttrs(e));
+			else {
+				const next = this.edgeAttrs(e);
+				const a = g.getEdgeAttributes(id);
+				if (a.color !== next.color || a.type !== next.type) g.replaceEdgeAttributes(id, next);
+			}
+		}
+		if (this.hovered && !g.hasNode(this.hovered)) this.setHover(undefined);
+		this.sigma.setSetting("hideEdgesOnMove", g.size > 30_000);
+	}
+
+	/** Copy the model's positions of drawn nodes into the drawing (after a layout step). */
+	updatePositions(model: GraphModel): void {
+		this.graph.updateEachNodeAttributes((id, a) => {
+			const n = model.nodes.get(id);
+			if (n) { a.x = n.x; a.y = n.y; }
+			return a;
+		}, { attributes: ["x", "y"] });
+	}
+
+	/** Nodes drawn, for the layout (in graphology's order) with their edges as index pairs. */
+	drawnGraph(): { ids: string[]; edges: [number, number, string][] } {
+		const ids = this.graph.nodes();
+		const at = new Map(ids.map((id, i) => [id, i]));
+		const edges: [number, number, string][] = [];
+		this.graph.forEachEdge((_e, a, s, t) => { edges.push([at.get(s) as number, at.get(t) as number, a.kind]); });
+		return { ids, edges };
+	}
+
+	private setHover(id: string | undefined): void {
+		if (id === this.hovered) return;
+		this.hovered = id;
+		this.hoverSet = id === undefined ? new Set() : new Set([id, ...this.graph.neighbors(id)]);
+		this.handlers.hoverNode(id);
+		this.sigma.refresh({ skipIndexation: true });
+	}
+
+	/** Keep these nodes' labels on and draw them on top (a selection, search hit, the local focus). */
+	emphasize(selected: string | undefined, others: Iterable<string> = []): void {
+		this.selected = selected;
+		this.emphasized = new Set(others);
+		if (selected) this.emphasized.add(selected);
+		this.sigma.refresh({ skipIndexation: true });
+	}
+
+	private reduceNode(id: string, a: NodeAttrs): Partial<NodeDisplayData> {
+		if (this.hovered !== undefined) {
+			if (!this.hoverSet.has(id)) return { ...a, color: this.theme.dim(a.color), label: "", zIndex: 0 };
+			return { ...a, zIndex: 3, forceLabel: this.hoverSet.size <= 40, highlighted: id === this.hovered };
+		}
+		if (this.emphasized.has(id)) return { ...a, zIndex: 4, forceLabel: true, highlighted: id === this.selected };
+		return a;
+	}
+
+	private reduceEdge(id: string, a: EdgeAttrs): Partial<EdgeDisplayData> {
+		if (this.hovered === undefined) return a;
+		const [s, t] = this.graph.extremities(id);
+		if (s === this.hovered || t === this.hovered) return { ...a, size: a.size + 0.8, zIndex: 2 };
+		return { ...a, hidden: true };
+	}
+
+	/** Centre the camera on a drawn node (animated), zooming in if far out. */
+	centreOn(id: string): boolean {
+		const d = this.sigma.getNodeDisplayData(id);
+		if (!d) return false;
+		const camera = this.sigma.getCamera();
+		void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 350 });
+		return true;
+	}
+
+	cameraState(): { x: number; y: number; ratio: number } {
+		const s = this.sigma.getCamera().getState();
+		return { x: s.x, y: s.y, ratio: s.ratio };
+	}
+
+	setCamera(state: { x: number; y: number; ratio: number }): void {
+		this.sigma.getCamera().setState(state);
+	}
+
+	onCameraChange(cb: () => void): void {
+		this.sigma.getCamera().on("updated", cb);
+	}
+
+	resetCamera(): void {
+		void this.sigma.getCamera().animatedReset({ duration: 300 });
+	}
+
+	/** Screen position of a drawn node, for tests driving the pointer. */
+	viewportPosition(id: string): { x: number; y: number } | undefined {
+		const a = this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+		return a ? this.sigma.graphToViewport({ x: a.x, y: a.y }) : undefined;
+	}
+
+	get hoveredNode(): string | undefined {
+		return this.hovered;
+	}
+
+	/** The node ids whose labels sigma drew in the last frame. */
+	displayedLabels(): string[] {
+		return [...this.sigma.getNodeDisplayedLabels()];
+	}
+
+	resize(): void {
+		this.sigma.resize();
+		this.sigma.refresh({ skipIndexation: true });
+	}
+
+	kill(): void {
+		this.sigma.kill();
+		this.graph.clear();
+	}
+}
