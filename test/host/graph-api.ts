@@ -56,8 +56,20 @@ export function graphHostApi(app: HostApp, tabs: LeafTabs): GraphHostApi {
 	};
 }
 
-/** `?view=graph[&focus=NODE_ID]`: open the view once the plugin is loaded. */
+/** `?webgl=off`: a device without WebGL (context creation returns null, as with hardware acceleration off). */
+function disableWebgl(): void {
+	type GetContext = (this: HTMLCanvasElement, id: string, options?: unknown) => unknown;
+	const proto = HTMLCanvasElement.prototype as unknown as { getContext: GetContext };
+	const original = proto.getContext;
+	proto.getContext = function (this: HTMLCanvasElement, id: string, options?: unknown): unknown {
+		if (id === "webgl" || id === "webgl2" || id === "experimental-webgl") return null;
+		return original.call(this, id, options);
+	};
+}
+
+/** `?view=graph[&focus=NODE_ID][&depth=N][&webgl=off]`: open the view once the plugin is loaded. */
 export async function openViewFromQuery(params: URLSearchParams, api: GraphHostApi): Promise<void> {
+	if (params.get("webgl") === "off") disableWebgl();
 	if (params.get("view") !== "graph") return;
 	const focus = params.get("focus");
 	await api.openGraph(focus ? { mode: "local", focus, pinned: true, depth: Number(params.get("depth") ?? 1) || 1 } : undefined);

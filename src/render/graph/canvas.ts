@@ -7,6 +7,7 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType, type NodeProgramType } from "sigma/rendering";
 import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
+import { el } from "../dom";
 import type { GraphModel, ModelEdge, ModelNode } from "./model";
 import { createShapeProgram } from "./shape-program";
 import { EDGE_STYLES, NODE_SHAPES, NODE_STYLES, nodeSize } from "./style";
@@ -52,7 +53,7 @@ function shortLabel(label: string): string {
 /** False when this device cannot make a WebGL context (hardware acceleration off, old GPU, blocked). */
 export function webglAvailable(doc: Document): boolean {
 	try {
-		const c = doc.createElement("canvas");
+		const c = el(doc, "canvas");
 		return (c.getContext("webgl2") ?? c.getContext("webgl")) !== null;
 	} catch {
 		return false;
@@ -295,14 +296,20 @@ export class GraphCanvas {
 		return this.hovered;
 	}
 
+	/** The hovered node and its neighbours (drawn in full; everything else is dimmed). */
+	get hoverNeighbourhood(): string[] {
+		return [...this.hoverSet];
+	}
+
 	/** The node ids whose labels sigma drew in the last frame. */
 	displayedLabels(): string[] {
 		return [...this.sigma.getNodeDisplayedLabels()];
 	}
 
+	/** The stage changed size (panel opened, pane resized): fit the drawing to it again. */
 	resize(): void {
 		this.sigma.resize();
-		this.sigma.refresh({ skipIndexation: true });
+		this.sigma.refresh();
 	}
 
 	kill(): void {

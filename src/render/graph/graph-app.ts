@@ -47,6 +47,8 @@ export interface DrawnGraph {
 	focus: string | undefined;
 	selected: string | undefined;
 	hovered: string | undefined;
+	/** While hovering: the hovered node and its neighbours, drawn in full (the rest is dimmed). */
+	highlighted: string[];
 	webgl: boolean;
 	nodes: { id: string; kind: NodeKind; label: string; x: number; y: number; visible: boolean }[];
 	edges: { source: string; target: string; kind: ViewEdgeKind; visible: boolean; grade?: string }[];
@@ -54,6 +56,8 @@ export interface DrawnGraph {
 	panel: string;
 	layout: LayoutProgress | undefined;
 	notice: string;
+	/** Node colours as drawn (from the theme's CSS variables). */
+	palette: Record<NodeKind, string>;
 }
 
 /** Global view: at most this many edges fetched; past it, the bulk kinds are switched off with a note. */
@@ -337,6 +341,9 @@ export class GraphApp {
 		if (this.canvas) {
 			this.canvas.sync(model, this.visible);
 			const emph = this.state.mode === "local" && this.state.focus ? [this.state.focus] : [];
+			// With the overlay on my rig, the rig's GPU keeps its label: every fits edge ends there.
+			const rig = this.state.filters.fits === "rig" ? this.host.rigGpu()?.id : undefined;
+			if (rig !== undefined && this.visible.nodes.has(rig)) emph.push(rig);
 			this.canvas.emphasize(this.selected, emph);
 		}
 		this.renderStatus();
@@ -564,7 +571,7 @@ export class GraphApp {
 			if (k) edgeCounts.set(k, (edgeCounts.get(k) ?? 0) + 1);
 		}
 		const doc = this.doc;
-		const frag = doc.createDocumentFragment();
+		const frag: HTMLElement[] = [];
 		for (const k of NODE_KINDS) {
 			const c = counts.get(k);
 			if (!c) continue;
@@ -572,15 +579,15 @@ export class GraphApp {
 			el(doc, "span", { cls: ["gpufit-graph-swatch", `is-${NODE_STYLES[k].shape}`] }, item);
 			el(doc, "span", { text: `${NODE_STYLES[k].label} ${c}` }, item);
 			item.addEventListener("click", () => this.setKindShown(k, false));
-			frag.appendChild(item);
+			frag.push(item);
 		}
 		for (const [k, c] of edgeCounts) {
 			const item = el(doc, "span", { cls: ["gpufit-graph-legend-item", "is-edge", `gpufit-edge-${k}`], attr: { "data-edge": k } });
 			el(doc, "span", { cls: "gpufit-graph-line" }, item);
 			el(doc, "span", { text: `${EDGE_STYLES[k].label} ${c}` }, item);
-			frag.appendChild(item);
+			frag.push(item);
 		}
-		this.legendEl.replaceChildren(frag);
+		this.legendEl.replaceChildren(...frag);
 	}
 
 	private setKindShown(kind: NodeKind, shown: boolean): void {
@@ -747,6 +754,7 @@ export class GraphApp {
 			focus: this.state.focus,
 			selected: this.selected,
 			hovered: this.canvas?.hoveredNode,
+			highlighted: this.canvas?.hoverNeighbourhood ?? [],
 			webgl: this.canvas !== undefined,
 			nodes: [...model.nodes.values()].map((n) => ({ id: n.id, kind: n.kind, label: n.label, x: n.x, y: n.y, visible: this.visible.nodes.has(n.id) })),
 			edges: [...model.edges.values()].map((e) => ({ source: e.source, target: e.target, kind: e.kind, visible: this.visible.edges.has(e.id), ...(e.grade ? { grade: e.grade } : {}) })),
@@ -754,6 +762,7 @@ export class GraphApp {
 			panel: this.panel,
 			layout: this.layoutProgress,
 			notice: this.notice,
+			palette: { ...this.theme.node },
 		};
 	}
 

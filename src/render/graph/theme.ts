@@ -3,6 +3,7 @@
  * variables), so light, dark and community themes all apply. WebGL needs numbers: every colour is normalized
  * through a 2D canvas (which understands any CSS colour syntax) into rgba.
  */
+import { el } from "../dom";
 import { NODE_KINDS, EDGE_KINDS } from "./state";
 import { EDGE_STYLES, FIT_GRADE_VARS, NODE_STYLES } from "./style";
 import type { FitGrade } from "./model";
@@ -49,9 +50,9 @@ export function mix(a: Rgba, b: Rgba, t: number): Rgba {
 }
 
 /** Read the theme from `el` (the view's root, which carries the graph's custom properties). */
-export function readTheme(el: HTMLElement): GraphTheme {
-	const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-	const ctx = el.ownerDocument.createElement("canvas").getContext("2d");
+export function readTheme(root: HTMLElement): GraphTheme {
+	const style = root.ownerDocument.defaultView?.getComputedStyle(root);
+	const ctx = el(root.ownerDocument, "canvas").getContext("2d");
 	const resolve = (name: string, fallback: string): Rgba => {
 		const raw = style?.getPropertyValue(name).trim() || fallback;
 		if (!ctx) return parseCanvasColor(raw) ?? { r: 128, g: 128, b: 128, a: 1 };
