@@ -42,6 +42,10 @@ export interface CanvasHandlers {
 /** JS time of sigma's render calls (processing included), for the bench. */
 export interface FrameStats {
 	renders: number[];
+	/** performance.now() at the start and end of each render (the bench attributes profiler samples to frames). */
+	windows: [number, number][];
+	/** performance.now() at the end of the first render that drew nodes. */
+	firstFrameAt: number | undefined;
 }
 
 const MAX_LABEL = 42;
@@ -68,7 +72,9 @@ export class GraphCanvas {
 	private hoverSet = new Set<string>();
 	private selected: string | undefined;
 	private emphasized = new Set<string>();
-	readonly stats: FrameStats = { renders: [] };
+	readonly stats: FrameStats = { renders: [], windows: [], firstFrameAt: undefined };
+	/** While a large layout runs, edges are left out of the drawing (see setEdgesHidden). */
+	private edgesHidden = false;
 	private renderStart = 0;
 
 	constructor(container: HTMLElement, theme: GraphTheme, private readonly handlers: CanvasHandlers) {
@@ -86,7 +92,9 @@ export class GraphCanvas {
 			defaultEdgeType: "line",
 			renderEdgeLabels: false,
 			enableEdgeEvents: false,
-			zIndex: true,
+			// No z-ordering: sigma would sort every node and edge on each refresh; the hovered neighbourhood is drawn
+			// on top by sigma's own hover layer, and dimmed nodes fade behind it anyway.
+			zIndex: false,
 			labelDensity: 0.9,
 			labelGridCellSize: 110,
 			labelRenderedSizeThreshold: 7,
@@ -107,8 +115,11 @@ export class GraphCanvas {
 		this.sigma.on("beforeRender", () => { this.renderStart = performance.now(); });
 		this.sigma.on("afterRender", () => {
 			const r = this.stats.renders;
-			r.push(performance.now() - this.renderStart);
-			if (r.length > 2000) r.splice(0, r.length - 1000);
+			const now = performance.now();
+			r.push(now - this.renderStart);
+			this.stats.windows.push([this.renderStart, now]);
+			if (this.stats.firstFrameAt === undefined && this.graph.order > 0) this.stats.firstFrameAt = now;
+			if (r.length > 4000) { r.splice(0, r.length - 2000); this.stats.windows.splice(0, this.stats.windows.length - 2000); }
 		});
 	}
 
@@ -180,7 +191,7 @@ export class GraphCanvas {
 
 	private edgeAttrs(e: ModelEdge): EdgeAttrs {
 		const style = EDGE_STYLES[e.kind];
-		return { size: style.size, color: this.edgeColor(e), type: style.arrow ? "arrow" : style.size < 0.8 ? "thin" : "line", kind: e.kind };
+		return { size: style.size, color: this.edgeColor(e), type: style.arrow ? "arrow" : style.size < 1.1 ? "thin" : "line", kind: e.kind };
 	}
 
 	/** Make the drawn graph match `visible` (adds, drops, restyles; positions from the model). */
@@ -253,7 +264,22 @@ export class GraphCanvas {
 		return a;
 	}
 
+	/**
+	 * Leave edges out of the drawing while positions stream in from a large layout: each step then uploads node
+	 * data only (tens of kilobytes instead of megabytes of edge vertices), which keeps main-thread tasks short.
+	 */
+	setEdgesHidden(hidden: boolean): void {
+		if (hidden === this.edgesHidden) return;
+		this.edgesHidden = hidden;
+		this.sigma.refresh();
+	}
+
+	get edgeCount(): number {
+		return this.graph.size;
+	}
+
 	private reduceEdge(id: string, a: EdgeAttrs): Partial<EdgeDisplayData> {
+		if (this.edgesHidden) return { ...a, hidden: true };
 		if (this.hovered === undefined) return a;
 		const [s, t] = this.graph.extremities(id);
 		if (s === this.hovered || t === this.hovered) return { ...a, size: a.size + 0.8, zIndex: 2 };

@@ -62,6 +62,8 @@ export interface DrawnGraph {
 
 /** Global view: at most this many edges fetched; past it, the bulk kinds are switched off with a note. */
 const MAX_GLOBAL_EDGES = 300_000;
+/** Layouts of more drawn edges than this draw nodes only until they settle. */
+const HIDE_EDGES_DURING_LAYOUT = 5000;
 /** Local view: at most this many nodes (nearest first). */
 const LOCAL_CAP = 1500;
 
@@ -78,6 +80,8 @@ export class GraphApp {
 	private layoutIds: string[] = [];
 	private layoutProgress: LayoutProgress | undefined;
 	private lastApply = 0;
+	/** Milliseconds between position updates during a layout (adapts to what an update costs). */
+	private applyEvery = 80;
 	private positions = new Map<string, [number, number]>();
 	private visible: Visible = { nodes: new Set(), edges: new Set() };
 	private within: Set<string> | undefined;
@@ -88,6 +92,7 @@ export class GraphApp {
 	private readonly verdicts = new Map<string, FitVerdict | undefined>();
 	private readonly search: NodeSearch;
 	private closed = false;
+	private problemCache: { revision: number; list: Problem[] } | undefined;
 
 	// DOM
 	private readonly toolbar: HTMLElement;
@@ -379,6 +384,8 @@ export class GraphApp {
 			weights[e] = k === "in-series" ? 0.05 : k === "tagged" || k === "mentions" ? 0.2 : 1;
 		});
 		this.layoutIds = ids;
+		this.applyEvery = 80;
+		this.canvas.setEdgesHidden(edges.length > HIDE_EDGES_DURING_LAYOUT);
 		this.layout.start({ xy, sizes, fixed, edges: pairs, weights }, kind === "new" ? { maxIterations: 80 } : {});
 		this.renderStatus();
 	}
@@ -387,20 +394,29 @@ export class GraphApp {
 		if (this.closed) return;
 		this.layoutProgress = p;
 		const now = performance.now();
-		// Copying positions and re-indexing the drawing costs main-thread time: at most ~12 times a second.
-		if (!p.done && now - this.lastApply < 80) return;
-		this.lastApply = now;
+		// Copying positions into the drawing costs main-thread time (and GPU time to draw them): at most ~12 times a
+		// second, and less often when it is slow, so the UI and the worker keep most of the machine.
+		if (!p.done && now - this.lastApply < this.applyEvery) return;
 		const model = this.model;
 		this.layoutIds.forEach((id, i) => {
 			const n = model.nodes.get(id);
 			if (n) { n.x = xy[2 * i] as number; n.y = xy[2 * i + 1] as number; }
 		});
+		if (p.done) this.canvas?.setEdgesHidden(false);
 		this.canvas?.updatePositions(model);
+		const cost = performance.now() - now;
+		this.applyEvery = Math.min(2000, Math.max(80, 10 * cost));
+		this.lastApply = performance.now();
 		this.renderStatus();
 		if (p.done) {
 			this.rememberPositions();
 			this.host.stateChanged();
 		}
+	}
+
+	private stopLayout(): void {
+		this.layout.stop();
+		this.canvas?.setEdgesHidden(false);
 	}
 
 	/** Keep the global layout's positions for the next open (the local view lays itself out each time). */
@@ -426,7 +442,7 @@ export class GraphApp {
 			const active = this.host.activeNotePath();
 			if (active) this.state.focus = this.host.source.noteIdFor(active);
 		}
-		this.layout.stop();
+		this.stopLayout();
 		this.state.mode = mode;
 		this.rebuild(true);
 		if (mode === "global") this.canvas?.resetCamera();
@@ -437,7 +453,7 @@ export class GraphApp {
 	focusLocal(id: string, pin = true): void {
 		this.state.focus = id;
 		this.state.pinned = pin;
-		this.layout.stop();
+		this.stopLayout();
 		this.state.mode = "local";
 		this.rebuild(true);
 		this.host.stateChanged();
@@ -542,7 +558,7 @@ export class GraphApp {
 		});
 		this.depthSelect.classList.toggle("is-hidden", !local);
 		this.depthSelect.value = String(this.state.depth);
-		const n = this.host.source.problems().length;
+		const n = this.problems().length;
 		this.problemsButton.textContent = n > 0 ? `Problems (${n})` : "Problems";
 		this.problemsButton.classList.toggle("has-problems", n > 0);
 		this.problemsButton.classList.toggle("is-active", this.panel === "problems");
@@ -554,7 +570,7 @@ export class GraphApp {
 		const edges = this.visible.edges.size;
 		const parts = [`${nodes.toLocaleString()} nodes, ${edges.toLocaleString()} edges`];
 		const p = this.layout.isRunning ? this.layoutProgress : undefined;
-		if (p) parts.push(`laying out… ${p.iterations} steps`);
+		if (p) parts.push(`laying out… ${p.iterations} steps${this.canvas && this.canvas.edgeCount > HIDE_EDGES_DURING_LAYOUT ? " (edges return when it settles)" : ""}`);
 		if (this.notice) parts.push(this.notice);
 		this.statusEl.textContent = parts.join(" · ");
 	}
@@ -611,7 +627,7 @@ export class GraphApp {
 		close.addEventListener("click", () => this.closePanel());
 		if (this.panel === "problems") {
 			el(doc, "div", { cls: "gpufit-graph-panel-title", text: "Problems" }, head);
-			root.appendChild(problemsSection(doc, this.host.source.problems(), (p: Problem, evt) => this.host.openNote(p.path, evt, p.line)));
+			root.appendChild(problemsSection(doc, this.problems(), (p: Problem, evt) => this.host.openNote(p.path, evt, p.line)));
 			return;
 		}
 		if (this.panel === "filters") {
@@ -708,6 +724,13 @@ export class GraphApp {
 		if (notes.length > 0) root.appendChild(noteList(doc, notes.map(label).sort((a, b) => a.label.localeCompare(b.label)), open));
 	}
 
+	/** The index's problems, read once per index revision (the query walks every note). */
+	private problems(): Problem[] {
+		const rev = this.host.source.revision();
+		if (this.problemCache?.revision !== rev) this.problemCache = { revision: rev, list: this.host.source.problems() };
+		return this.problemCache.list;
+	}
+
 	/** Paths of the notes with an edge of `kind` into `id` (the index's one-step neighbourhood). */
 	private notesVia(id: string, kind: EdgeKind): string[] {
 		const g = this.host.source.localGraph(id, 1);
@@ -774,8 +797,15 @@ export class GraphApp {
 		return { x: r.left + p.x, y: r.top + p.y };
 	}
 
-	frameStats(): number[] {
-		return this.canvas?.stats.renders ?? [];
+	/** Time of each render so far (and its start/end), and when the first frame with nodes was drawn (for the bench). */
+	frameStats(): { renders: number[]; windows: [number, number][]; firstFrameAt: number | undefined } {
+		const s = this.canvas?.stats;
+		return { renders: [...(s?.renders ?? [])], windows: [...(s?.windows ?? [])], firstFrameAt: s?.firstFrameAt };
+	}
+
+	/** Move the camera (the bench pans and zooms with it). */
+	moveCamera(state: { x: number; y: number; ratio: number }): void {
+		this.canvas?.setCamera(state);
 	}
 
 	get layoutRunning(): boolean {

@@ -12,10 +12,10 @@ import type { NodeShape } from "./style";
 const SHAPE_SDF: Record<NodeShape, string> = {
 	circle: "return length(p) - 1.0;",
 	ring: "return abs(length(p) - 0.78) - 0.22;",
-	square: "vec2 q = abs(p); return max(q.x, q.y) - 0.84;",
-	diamond: "vec2 q = abs(p); return (q.x + q.y) * 0.7071 - 0.84;",
-	triangle: "vec2 q = vec2(abs(p.x), p.y + 0.25); return max(q.x * 0.866 + q.y * 0.5, -q.y) - 0.62;",
-	hexagon: "vec2 q = abs(p); return max(q.x * 0.866 + q.y * 0.5, q.y) - 0.9;",
+	square: "vec2 q = abs(p); return max(q.x, q.y) - 0.82;",
+	diamond: "vec2 q = abs(p); return (q.x + q.y) * 0.7071 - 0.8;",
+	triangle: "vec2 q = vec2(abs(p.x), p.y + 0.2); return max(q.x * 0.866 + q.y * 0.5, -q.y) - 0.53;",
+	hexagon: "vec2 q = abs(p); return max(q.x * 0.866 + q.y * 0.5, q.y) - 0.92;",
 };
 
 const VERTEX = /* glsl */ `
@@ -36,12 +36,13 @@ varying float v_radius;
 const float bias = 255.0 / 254.0;
 
 void main() {
-  // Twice the circle program's triangle: its inscribed circle then holds every shape's corners.
-  float size = a_size * u_correctionRatio / u_sizeRatio * 8.0;
-  vec2 diffVector = size * vec2(cos(a_angle), sin(a_angle));
+  // 1.2 times the circle program's triangle: its inscribed circle (1.2 radii) holds every shape's corners, and
+  // fragments stay few (a software rasterizer pays for every one, twice: drawing and picking).
+  float radius = a_size * u_correctionRatio / u_sizeRatio * 2.0;
+  vec2 diffVector = radius * 2.4 * vec2(cos(a_angle), sin(a_angle));
   gl_Position = vec4((u_matrix * vec3(a_position + diffVector, 1)).xy, 0, 1);
   v_diffVector = diffVector;
-  v_radius = size / 4.0;
+  v_radius = radius;
   #ifdef PICKING_MODE
   v_color = a_id;
   #else

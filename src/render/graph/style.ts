@@ -45,7 +45,7 @@ export interface EdgeStyle {
 export const EDGE_STYLES: Readonly<Record<ViewEdgeKind, EdgeStyle>> = {
 	feedback: { colorVar: "--gpufit-edge-feedback", arrow: true, size: 1.6, label: "Feedback loop" },
 	amplifies: { colorVar: "--gpufit-edge-amplifies", arrow: true, size: 1.6, label: "Amplifies" },
-	links: { colorVar: "--gpufit-edge-links", arrow: true, size: 1, label: "Links" },
+	links: { colorVar: "--gpufit-edge-links", arrow: false, size: 1, label: "Links" },
 	mentions: { colorVar: "--gpufit-edge-mentions", arrow: false, size: 0.6, label: "Mentions" },
 	tagged: { colorVar: "--gpufit-edge-tagged", arrow: false, size: 0.6, label: "Tagged" },
 	"in-series": { colorVar: "--gpufit-edge-in-series", arrow: false, size: 0.8, label: "In series" },
