@@ -1,6 +1,6 @@
 /**
  * Plugin budgets (issue 4), measured on the production main.js in the browser test host (Debian chromium):
- *  - main.js minified size (≤ 300 KB) and what is in it; no Node built-ins (it must run on mobile);
+ *  - main.js minified size (≤ 500 KB since the graph view, issue 8; was 300 KB) and what is in it; no Node built-ins (it must run on mobile);
  *  - onload() median (≤ 10 ms);
  *  - rendering a note with 20 gpufit blocks, median (≤ 100 ms);
  *  - indexing a 10k-note vault: cold start (longest uninterrupted slice must stay ≤ 50 ms) and warm start from the cache.
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
 		fs.writeFileSync(path.join(root, "bench/out/plugin.json"), JSON.stringify(result, null, 2));
 
 		const checks: [string, string, boolean][] = [
-			["main.js size", `${(result.mainJsBytes / KB).toFixed(1)} KB (≤ 300 KB)`, result.mainJsBytes <= 300 * KB],
+			["main.js size", `${(result.mainJsBytes / KB).toFixed(1)} KB (≤ 500 KB)`, result.mainJsBytes <= 500 * KB],
 			["Node built-ins in main.js", `requires: ${requires.join(", ")}`, requires.every((r) => r === "obsidian")],
 			["onload() median of 9", `${result.onloadMsMedian.toFixed(2)} ms (≤ 10 ms)`, result.onloadMsMedian <= 10],
 			["note with 20 blocks, median of 9", `${result.render20BlocksMsMedian.toFixed(1)} ms (≤ 100 ms), ${render.tables} tables`, result.render20BlocksMsMedian <= 100 && render.tables === 20],

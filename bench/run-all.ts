@@ -9,6 +9,7 @@ const benches: { name: string; entry: string }[] = [
 	{ name: "estimator accuracy", entry: "bench/accuracy.ts" },
 	{ name: "vault index", entry: "bench/vault.bench.ts" },
 	{ name: "plugin budgets", entry: "bench/plugin.bench.ts" },
+	{ name: "graph view", entry: "bench/graph.bench.ts" },
 ];
 
 const results: { name: string; status: string }[] = [];

@@ -4,8 +4,8 @@
  * naming note). Pure; the caller refuses to overwrite.
  */
 
-/** Characters Obsidian (and the file systems it runs on) refuse in file names. */
-const FORBIDDEN = /[\\/:*?"<>|#^[\]]/g;
+/** Characters Obsidian (and the file systems it runs on) refuse in file names, and control characters. */
+const FORBIDDEN = /[\\/:*?"<>|#^[\]\p{Cc}]/gu;
 
 export function fileNameFor(name: string): string {
 	const cleaned = name.replace(FORBIDDEN, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "").slice(0, 180).trim();

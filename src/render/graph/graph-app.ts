@@ -112,7 +112,6 @@ export class GraphApp {
 	constructor(private readonly root: HTMLElement, private readonly host: GraphAppHost, private state: GraphViewState) {
 		this.doc = root.ownerDocument;
 		const doc = this.doc;
-		root.addClass?.("gpufit-graph-view");
 		root.classList.add("gpufit-graph-view");
 		this.theme = readTheme(root);
 		this.layout = new LayoutRunner((xy, p) => this.onLayoutTick(xy, p));
@@ -175,7 +174,6 @@ export class GraphApp {
 			}
 		}
 		if (!this.canvas) {
-			this.stage.addClass?.("is-fallback");
 			this.stage.classList.add("is-fallback");
 			el(this.doc, "div", {
 				cls: "gpufit-graph-nowebgl",
@@ -498,7 +496,6 @@ export class GraphApp {
 	}
 
 	private showResults(): void {
-		this.results.empty?.();
 		this.results.replaceChildren();
 		const hits = this.searchInput.value.trim() ? this.currentHits() : [];
 		this.results.classList.toggle("is-open", hits.length > 0);
