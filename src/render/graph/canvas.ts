@@ -22,7 +22,6 @@ interface NodeAttrs {
 	label: string;
 	type: string;
 	kind: string;
-	zIndex: number;
 	forceLabel?: boolean;
 }
 
@@ -75,6 +74,8 @@ export class GraphCanvas {
 	readonly stats: FrameStats = { renders: [], windows: [], firstFrameAt: undefined };
 	/** While a large layout runs, edges are left out of the drawing (see setEdgesHidden). */
 	private edgesHidden = false;
+	private readonly dimmer: HTMLElement;
+	private readonly overlay: HTMLCanvasElement;
 	private renderStart = 0;
 
 	constructor(container: HTMLElement, theme: GraphTheme, private readonly handlers: CanvasHandlers) {
@@ -108,6 +109,14 @@ export class GraphCanvas {
 			nodeReducer: (id, attrs) => this.reduceNode(id, attrs),
 			edgeReducer: (id, attrs) => this.reduceEdge(id, attrs),
 		});
+		// Hover: a dimming layer over the drawing and the neighbourhood drawn on a 2D layer above it, both under sigma's
+		// own hover layers. Nothing is re-processed, so a hover costs in proportion to the node's degree, not the graph.
+		const above = this.sigma.getCanvases().hovers ?? null;
+		this.dimmer = el(container.ownerDocument, "div", { cls: "gpufit-graph-dimmer" });
+		this.overlay = el(container.ownerDocument, "canvas", { cls: "gpufit-graph-hover-layer" });
+		container.insertBefore(this.dimmer, above);
+		container.insertBefore(this.overlay, above);
+		this.sigma.on("afterRender", () => { if (this.hovered !== undefined) this.drawHoverLayer(); });
 		this.sigma.on("enterNode", ({ node }) => this.setHover(node));
 		this.sigma.on("leaveNode", () => this.setHover(undefined));
 		this.sigma.on("clickNode", ({ node, event }) => handlers.clickNode(node, event.original));
@@ -185,7 +194,6 @@ export class GraphCanvas {
 			label: shortLabel(n.label),
 			type: NODE_STYLES[n.kind].shape,
 			kind: n.kind,
-			zIndex: n.kind === "note" ? 1 : 2,
 		};
 	}
 
@@ -241,27 +249,77 @@ export class GraphCanvas {
 
 	private setHover(id: string | undefined): void {
 		if (id === this.hovered) return;
+		const t0 = performance.now();
 		this.hovered = id;
 		this.hoverSet = id === undefined ? new Set() : new Set([id, ...this.graph.neighbors(id)]);
+		this.dimmer.classList.toggle("is-on", id !== undefined);
+		this.drawHoverLayer();
 		this.handlers.hoverNode(id);
-		this.sigma.refresh({ skipIndexation: true });
+		const t1 = performance.now();
+		this.stats.renders.push(t1 - t0);
+		this.stats.windows.push([t0, t1]);
+	}
+
+	/** The hovered node's edges and neighbours (labels of the 40 largest), over the dimmed drawing. */
+	private drawHoverLayer(): void {
+		const canvas = this.overlay;
+		const ratio = canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
+		const w = Math.round(canvas.clientWidth * ratio);
+		const h = Math.round(canvas.clientHeight * ratio);
+		if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+		const ctx = canvas.getContext("2d");
+		if (!ctx) return;
+		ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+		ctx.clearRect(0, 0, w, h);
+		const id = this.hovered;
+		if (id === undefined || !this.graph.hasNode(id)) return;
+		const g = this.graph;
+		const at = (n: string) => this.sigma.graphToViewport(g.getNodeAttributes(n));
+		const from = at(id);
+		ctx.lineCap = "round";
+		g.forEachEdge(id, (_e, a, s, t) => {
+			const to = at(s === id ? t : s);
+			ctx.strokeStyle = a.color;
+			ctx.lineWidth = a.size + 0.8;
+			ctx.beginPath();
+			ctx.moveTo(from.x, from.y);
+			ctx.lineTo(to.x, to.y);
+			ctx.stroke();
+		});
+		const neighbours = g.neighbors(id);
+		for (const n of neighbours) {
+			const a = g.getNodeAttributes(n);
+			const p = at(n);
+			ctx.fillStyle = a.color;
+			ctx.beginPath();
+			ctx.arc(p.x, p.y, Math.max(2, this.sigma.scaleSize(a.size)), 0, Math.PI * 2);
+			ctx.fill();
+		}
+		const settings = this.sigma.getSettings();
+		ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+		ctx.lineJoin = "round";
+		ctx.lineWidth = 3;
+		const labelled = neighbours.map((n) => [n, g.getNodeAttributes(n)] as const).sort((x, y) => y[1].size - x[1].size).slice(0, 40);
+		for (const [n, a] of labelled) {
+			const p = at(n);
+			const x = p.x + this.sigma.scaleSize(a.size) + 3;
+			const y = p.y + settings.labelSize / 3;
+			ctx.strokeStyle = this.theme.background;
+			ctx.strokeText(a.label, x, y);
+			ctx.fillStyle = this.theme.text;
+			ctx.fillText(a.label, x, y);
+		}
 	}
 
 	/** Keep these nodes' labels on and draw them on top (a selection, search hit, the local focus). */
 	emphasize(selected: string | undefined, others: Iterable<string> = []): void {
+		const next = new Set(others);
+		if (selected) next.add(selected);
+		if (selected === this.selected && next.size === this.emphasized.size && [...next].every((n) => this.emphasized.has(n))) return;
+		const changed = [...new Set([...this.emphasized, ...next])].filter((n) => this.graph.hasNode(n));
 		this.selected = selected;
-		this.emphasized = new Set(others);
-		if (selected) this.emphasized.add(selected);
-		this.sigma.refresh({ skipIndexation: true });
-	}
-
-	private reduceNode(id: string, a: NodeAttrs): Partial<NodeDisplayData> {
-		if (this.hovered !== undefined) {
-			if (!this.hoverSet.has(id)) return { ...a, color: this.theme.dim(a.color), label: "", zIndex: 0 };
-			return { ...a, zIndex: 3, forceLabel: this.hoverSet.size <= 40, highlighted: id === this.hovered };
-		}
-		if (this.emphasized.has(id)) return { ...a, zIndex: 4, forceLabel: true, highlighted: id === this.selected };
-		return a;
+		this.emphasized = next;
+		this.sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
 	}
 
 	/**
@@ -278,12 +336,13 @@ export class GraphCanvas {
 		return this.graph.size;
 	}
 
-	private reduceEdge(id: string, a: EdgeAttrs): Partial<EdgeDisplayData> {
-		if (this.edgesHidden) return { ...a, hidden: true };
-		if (this.hovered === undefined) return a;
-		const [s, t] = this.graph.extremities(id);
-		if (s === this.hovered || t === this.hovered) return { ...a, size: a.size + 0.8, zIndex: 2 };
-		return { ...a, hidden: true };
+	private reduceNode(id: string, a: NodeAttrs): Partial<NodeDisplayData> {
+		if (this.emphasized.has(id)) return { ...a, forceLabel: true, highlighted: id === this.selected };
+		return a;
+	}
+
+	private reduceEdge(_id: string, a: EdgeAttrs): Partial<EdgeDisplayData> {
+		return this.edgesHidden ? { ...a, hidden: true } : a;
 	}
 
 	/** Centre the camera on a drawn node (animated), zooming in if far out. */
@@ -339,6 +398,8 @@ export class GraphCanvas {
 	}
 
 	kill(): void {
+		this.dimmer.remove();
+		this.overlay.remove();
 		this.sigma.kill();
 		this.graph.clear();
 	}

@@ -24,8 +24,6 @@ export interface GraphTheme {
 	background: string;
 	text: string;
 	textMuted: string;
-	/** Node colours faded towards the background (hover dims everything outside the neighbourhood). */
-	dim(color: string): string;
 	font: string;
 }
 
@@ -43,10 +41,6 @@ export function parseCanvasColor(s: string): Rgba | undefined {
 	const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(s);
 	if (!m) return undefined;
 	return { r: +(m[1] as string), g: +(m[2] as string), b: +(m[3] as string), a: m[4] === undefined ? 1 : +m[4] };
-}
-
-export function mix(a: Rgba, b: Rgba, t: number): Rgba {
-	return { r: a.r + (b.r - a.r) * t, g: a.g + (b.g - a.g) * t, b: a.b + (b.b - a.b) * t, a: a.a + (b.a - a.a) * t };
 }
 
 /** Read the theme from `el` (the view's root, which carries the graph's custom properties). */
@@ -67,22 +61,11 @@ export function readTheme(root: HTMLElement): GraphTheme {
 	for (const k of EDGE_KINDS) edge[k] = rgbaString(resolve(EDGE_STYLES[k].colorVar, "#a0a0a0"));
 	const fit = {} as Record<FitGrade, string>;
 	for (const [grade, v] of Object.entries(FIT_GRADE_VARS)) fit[grade as FitGrade] = rgbaString(resolve(v, "#808080"));
-	const dimCache = new Map<string, string>();
-	const bg = background;
 	return {
 		node, edge, fit,
 		background: rgbaString(background),
 		text: rgbaString(resolve("--gpufit-graph-label", "#222222")),
 		textMuted: rgbaString(resolve("--gpufit-graph-label-muted", "#666666")),
 		font: style?.getPropertyValue("--gpufit-graph-font").trim() || "sans-serif",
-		dim(color: string): string {
-			let out = dimCache.get(color);
-			if (out === undefined) {
-				const c = parseCanvasColor(color.replace(/\s+/g, "")) ?? { r: 128, g: 128, b: 128, a: 1 };
-				out = rgbaString(mix(c, bg, 0.82));
-				dimCache.set(color, out);
-			}
-			return out;
-		},
 	};
 }
