@@ -57,6 +57,7 @@ const graph = () => b.page.evaluate(() => window.gpufitHost.graph());
 
 /** The screen position of a drawn node (for the real pointer). */
 async function at(id: string): Promise<{ x: number; y: number }> {
+	await within(b.page.waitForFunction((nid) => window.gpufitHost.graphController()?.screenPosition(nid) !== undefined, id, { timeout: 15_000 }), 20_000, `${id} drawn`);
 	const p = await b.page.evaluate((nid) => window.gpufitHost.graphController()?.screenPosition(nid), id);
 	if (!p) throw new Error(`${id} is not drawn`);
 	return p;

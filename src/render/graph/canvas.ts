@@ -319,7 +319,12 @@ export class GraphCanvas {
 		const changed = [...new Set([...this.emphasized, ...next])].filter((n) => this.graph.hasNode(n));
 		this.selected = selected;
 		this.emphasized = next;
-		this.sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
+		try {
+			this.sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
+		} catch {
+			// A node added since the last refresh has no place in sigma's buffers yet: reprocess everything.
+			this.sigma.refresh();
+		}
 	}
 
 	/**
