@@ -18,9 +18,11 @@ export const LIMITS = {
 	/** Top-level frontmatter keys read; the rest are dropped. */
 	keys: 1_000,
 	/** YAML values read per top-level key, counting every visit through an alias: a key over it is dropped. */
-	valuesPerKey: 10_000,
-	/** YAML values read per note, all keys together. */
-	valuesPerNote: 50_000,
+	valuesPerKey: 20_000,
+	/** YAML values kept per note, all keys together (what the note may hold in memory and in the cache). */
+	valuesPerNote: 100_000,
+	/** YAML values visited per note, kept or dropped (the work one note may cost); keys after it are ignored. */
+	visitsPerNote: 1_000_000,
 	/** Nesting depth of a YAML value. */
 	depth: 64,
 	/** Characters kept of one string in `ParsedNote.properties` (concepts are still found in all of it). */
