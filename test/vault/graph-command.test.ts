@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runGraphCommand } from "../../src/cli/graph-command";
 import { FIXTURE_VAULT } from "./helpers";
@@ -5,7 +9,7 @@ import { FIXTURE_VAULT } from "./helpers";
 async function run(args: string[]) {
 	let stdout = "";
 	let stderr = "";
-	const code = await runGraphCommand(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+	const code = runGraphCommand(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
 	return { code, stdout, stderr };
 }
 
@@ -50,10 +54,6 @@ describe("gpufit graph", () => {
 
 describe("gpufit graph: every file costs only itself", () => {
 	it("reports dangling symlinks, folder symlinks and pipes, and indexes the rest", async () => {
-		const { mkdtempSync, writeFileSync, symlinkSync, mkdirSync, rmSync } = await import("node:fs");
-		const { tmpdir } = await import("node:os");
-		const { join } = await import("node:path");
-		const { execFileSync } = await import("node:child_process");
 		const dir = mkdtempSync(join(tmpdir(), "gpufit-graph-"));
 		try {
 			writeFileSync(join(dir, "Good.md"), "---\ntitle: Good\ntags: [x]\n---\nAn H100.\n");
