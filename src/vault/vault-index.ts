@@ -385,6 +385,11 @@ export class VaultIndex {
 		return out;
 	}
 
+	/** How many notes are indexed (graph notes and, with indexTag, the others). */
+	get noteCount(): number {
+		return this.notes.size;
+	}
+
 	/** Every indexed note (graph notes and, with indexTag, the others), sorted. */
 	notePaths(): string[] {
 		return [...this.notes.keys()].sort();

@@ -102,7 +102,7 @@ describe("hostile notes cost only themselves", () => {
 		expect(messages(`---\ntags: [${Array.from({ length: 3000 }, (_, i) => `t${i}`).join(", ")}]\n---\n`)).toMatch(/more than 2,000 tags; 1,000 are ignored/);
 		expect(messages(`---\ntitle: L\n---\n${Array.from({ length: 6000 }, (_, i) => `[[L${i}]]`).join(" ")}`)).toMatch(/links to more than 5,000 notes; 1,000 links are ignored/);
 		expect(messages(`---\n${Array.from({ length: 1200 }, (_, i) => `k${i}: v`).join("\n")}\n---\n`)).toMatch(/1,200 keys; only the first 1,000 are read/);
-		expect(messages(`---\ntitle: B\n---\n${"```gpufit\nmodel: Qwen3-8B\n```\n".repeat(501)}`)).toMatch(/more than 500 gpufit blocks; 1 are not read/);
+		expect(messages(`---\ntitle: B\n---\n${"```gpufit\nmodel: Qwen3-8B\n```\n".repeat(501)}`)).toMatch(/more than 200 gpufit blocks; 301 are not read/);
 		expect(messages(`---\ndeep: ${"[".repeat(100)}${"]".repeat(100)}\n---\n`)).toMatch(/"deep" is nested deeper than 64 levels/);
 		expect(messages(`---\nd: ${"x".repeat(1_000_001)}\n---\n`)).toMatch(/Frontmatter is 1,000,00\d characters long \(more than 1,000,000\); it is ignored/);
 		expect(messages(`---\n${"\n".repeat(30_000)}a: 1\n---\n`)).toMatch(/run of thousands of blank lines; it is ignored/);
