@@ -3,21 +3,9 @@
  * src/plugin/graph/index-source.ts is the only code that touches VaultIndex (and tests can hand the view model a
  * fake). Pure types.
  */
-import type { EdgeKind, Graph, GraphEdge, GraphNode } from "../../vault/types";
+import type { EdgeKind, Graph, GraphChanges } from "../../vault/types";
 
-export type { EdgeKind, Graph, GraphEdge, GraphNode, NodeKind } from "../../vault/types";
-
-/** What changed in the graph (restricted to some edge kinds) between two index revisions. */
-export interface GraphChanges {
-	/** The revision these changes bring the view to. */
-	revision: number;
-	nodesAdded: GraphNode[];
-	nodesRemoved: string[];
-	/** Nodes whose label, path or degree changed. */
-	nodesChanged: GraphNode[];
-	edgesAdded: GraphEdge[];
-	edgesRemoved: string[];
-}
+export type { EdgeKind, Graph, GraphChanges, GraphEdge, GraphNode, NodeKind } from "../../vault/types";
 
 export interface Problem {
 	path: string;
