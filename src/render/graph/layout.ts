@@ -60,6 +60,14 @@ export function defaultMaxIterations(n: number): number {
 	return n <= 1000 ? 800 : n <= 5000 ? 500 : 300;
 }
 
+/**
+ * Wall-clock budget: the worker never blocks the UI, and a first layout is paid once (positions are cached after),
+ * so large graphs get minutes; it stops earlier once settled.
+ */
+export function defaultMaxMs(n: number): number {
+	return n <= 1000 ? 30_000 : n <= 5000 ? 120_000 : 300_000;
+}
+
 export class LayoutRunner {
 	private worker: Worker | undefined;
 	/** Positions after the last iteration, to measure movement. */
@@ -69,7 +77,7 @@ export class LayoutRunner {
 	private iterations = 0;
 	private calm = 0;
 	private settings: Record<string, number | boolean> = {};
-	private options: Required<LayoutOptions> = { maxIterations: 500, maxMs: 60_000, settleBelow: 0.0015 };
+	private options: Required<LayoutOptions> = { maxIterations: 500, maxMs: 120_000, settleBelow: 0.0015 };
 
 	/**
 	 * `onTick` gets the positions (x, y interleaved, in input order) after each iteration (its own copy).
@@ -84,7 +92,7 @@ export class LayoutRunner {
 		this.stop();
 		const n = input.sizes.length;
 		if (n === 0) return;
-		this.options = { maxIterations: options.maxIterations ?? defaultMaxIterations(n), maxMs: options.maxMs ?? 60_000, settleBelow: options.settleBelow ?? 0.0015 };
+		this.options = { maxIterations: options.maxIterations ?? defaultMaxIterations(n), maxMs: options.maxMs ?? defaultMaxMs(n), settleBelow: options.settleBelow ?? 0.0015 };
 		this.settings = fa2Settings(n);
 		const nodes = new Float32Array(n * PPN);
 		for (let i = 0, j = 0; i < n; i++, j += PPN) {
