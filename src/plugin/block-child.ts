@@ -22,7 +22,7 @@ export interface BlockHost {
 
 export class GpuFitBlockChild extends MarkdownRenderChild {
 	private renderedKey: string | undefined;
-	private copyTexts = new WeakMap<Element, string>();
+	private rendered: RenderedBlock | undefined;
 	/** Render count, for tests and the bench. */
 	renders = 0;
 
@@ -61,11 +61,8 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 			const message = e instanceof Error ? e.message : String(e);
 			rendered = renderBlock(this.containerEl.ownerDocument, { tables: [], requestErrors: [], specIssues: [{ message: `Internal error: ${message}` }] });
 		}
-		const { root, copyButtons } = rendered;
-		const texts = new WeakMap<Element, string>();
-		for (const c of copyButtons) texts.set(c.button, c.markdown);
-		this.copyTexts = texts;
-		this.containerEl.replaceChildren(root);
+		this.rendered = rendered;
+		this.containerEl.replaceChildren(rendered.root);
 		this.renderedKey = key;
 		this.renders++;
 	}
@@ -73,12 +70,11 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 	private onClick(evt: MouseEvent): void {
 		const target = evt.target;
 		if (!(target instanceof Element)) return;
-		const button = target.closest(".gpufit-copy");
-		const text = button ? this.copyTexts.get(button) : undefined;
-		if (text === undefined) return;
+		const copy = this.rendered?.click(target);
+		if (!copy) return;
 		evt.preventDefault();
-		void navigator.clipboard.writeText(text).then(
-			() => new Notice("Copied the table as Markdown."),
+		void navigator.clipboard.writeText(copy.text).then(
+			() => new Notice(copy.notice),
 			() => new Notice("Could not copy to the clipboard."),
 		);
 	}

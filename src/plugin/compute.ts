@@ -2,7 +2,7 @@
  * A block's source + settings + catalog → the plain data the render layer draws. No DOM, no `obsidian`.
  */
 import { parseBlockSpec, type BlockSpec } from "../estimator/block-spec";
-import type { Catalog } from "../estimator/catalog";
+import { resolveGpu, type Catalog } from "../estimator/catalog";
 import type { FitRequest, FitTable, Result } from "../estimator/types";
 import type { BlockModel, RequestErrorView } from "../render/block";
 import { minBitsFor, type GpuFitSettings } from "./settings";
@@ -79,7 +79,8 @@ export function buildBlockModel(source: string, catalog: Catalog, settings: GpuF
 			requestErrors.push({ what, message: result.error.message, suggestions: result.error.suggestions });
 		}
 	}
-	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}) };
+	const rig = resolveGpu(catalog, settings.rig.gpu);
+	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}), ...(rig.ok ? { rigGpuId: rig.value.id } : {}) };
 }
 
 /** What a block's output depends on besides its source; equal keys mean "no re-render needed". */

@@ -37,7 +37,8 @@ function blocksDom(): Promise<BlockDom[]> {
 	return b.page.evaluate(() => Array.from(document.querySelectorAll(".block-language-gpufit")).map((el) => ({
 		tables: Array.from(el.querySelectorAll("table.gpufit-table:not(.gpufit-matrix)")).map((t) => ({
 			caption: t.querySelector("caption")?.textContent ?? "",
-			rows: Array.from(t.querySelectorAll("tbody tr")).map((tr) => Array.from(tr.children).map((c) => c.textContent ?? "")),
+			// Data rows only (not an open "why" panel); the format cell's name without its "Why" button.
+			rows: Array.from(t.querySelectorAll("tbody tr.gpufit-row")).map((tr) => Array.from(tr.children).map((c) => (c.querySelector(".gpufit-format-name") ?? c).textContent ?? "")),
 		})),
 		matrix: el.querySelector(".gpufit-matrix") !== null,
 		error: el.querySelector(".gpufit-error")?.textContent ?? "",
@@ -86,7 +87,7 @@ describe("gpufit blocks in the browser host", () => {
 				expect(got.tables.length, `${note} block ${i + 1}`).toBe(model.tables.length);
 				expect(got.matrix, `${note} block ${i + 1} matrix`).toBe(model.tables.length > 1);
 				model.tables.forEach((t, k) => {
-					expect(got.tables[k]?.rows).toEqual(t.rows.map((r) => columns.map((c) => c.text(r))));
+					expect(got.tables[k]?.rows).toEqual(t.rows.map((r) => columns.map((c) => c.text(r, t.concurrency))));
 					tablesChecked++;
 				});
 				for (const issue of model.specIssues) expect(got.error).toContain(issue.message);

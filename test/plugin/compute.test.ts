@@ -5,7 +5,7 @@ import { computeFitTable } from "../../src/estimator/fit";
 import type { FitTable } from "../../src/estimator/types";
 import { applyPolicy, buildBlockModel, inputsKey, requestsFor } from "../../src/plugin/compute";
 import { defaultSettings } from "../../src/plugin/settings";
-import { COLUMN_IDS } from "../../src/render/columns";
+import { COLUMN_IDS, SHOW_ALIASES } from "../../src/render/columns";
 import { sampleTable } from "../render/sample";
 
 const catalog = loadCatalog();
@@ -95,7 +95,7 @@ describe("inputs key", () => {
 
 describe("render columns agree with the block spec", () => {
 	it("every `show:` column the block spec accepts is a table column or the chart", () => {
-		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, "chart"]).toContain(c);
+		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, ...Object.keys(SHOW_ALIASES), "chart"]).toContain(c);
 		for (const c of COLUMN_IDS) expect(SHOW_COLUMNS as readonly string[]).toContain(c);
 	});
 });
