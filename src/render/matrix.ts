@@ -104,6 +104,14 @@ export function renderMatrix(doc: NodeFactory, tables: readonly FitTable[], rigG
 		if (models.length > 1) {
 			el(doc, "th", { text: m.name, cls: "gpufit-matrix-model", attr: { colspan: String(setups.length + 1), scope: "colgroup" } }, el(doc, "tr", undefined, body));
 		}
+		// The answer first: each setup's best format, then every format's verdict.
+		const best = el(doc, "tr", { cls: ["gpufit-row", "gpufit-best"] }, body);
+		el(doc, "th", { cls: "gpufit-col-format", text: "Best", title: BEST_MEANS, attr: { scope: "row" } }, best);
+		for (const s of setups) {
+			const table = at(m.name, s);
+			const b = table ? bestRow(table) : undefined;
+			el(doc, "td", { cls: "gpufit-cell", text: b ? b.formatName : table ? "none fits" : "—", attr: { "data-label": cardLabel(s) } }, best);
+		}
 		for (const f of m.formats) {
 			const tr = el(doc, "tr", { cls: "gpufit-row", attr: { "data-format": f.id } }, body);
 			el(doc, "th", { cls: "gpufit-col-format", attr: { scope: "row" } }, tr).appendChild(el(doc, "span", { cls: "gpufit-format-name", text: f.name }));
@@ -114,13 +122,6 @@ export function renderMatrix(doc: NodeFactory, tables: readonly FitTable[], rigG
 				el(doc, "span", { cls: "gpufit-cell-verdict", text: c.verdict }, body);
 				if (c.detail) el(doc, "span", { cls: "gpufit-cell-detail", text: c.detail }, body);
 			}
-		}
-		const best = el(doc, "tr", { cls: ["gpufit-row", "gpufit-best"] }, body);
-		el(doc, "th", { cls: "gpufit-col-format", text: "Best", title: BEST_MEANS, attr: { scope: "row" } }, best);
-		for (const s of setups) {
-			const table = at(m.name, s);
-			const b = table ? bestRow(table) : undefined;
-			el(doc, "td", { cls: "gpufit-cell", text: b ? b.formatName : table ? "none fits" : "—", attr: { "data-label": cardLabel(s) } }, best);
 		}
 	}
 	el(doc, "p", { cls: "gpufit-matrix-note", text: BEST_MEANS }, wrap);
@@ -137,16 +138,16 @@ export function matrixToMarkdown(tables: readonly FitTable[], rigGpuId?: string)
 	];
 	for (const m of models) {
 		if (models.length > 1) lines.push(`| **${escapeCell(m.name)}** | ${setups.map(() => "").join(" | ")} |`);
+		lines.push(`| Best | ${setups.map((s) => {
+			const table = at(m.name, s);
+			return escapeCell(table ? bestRow(table)?.formatName ?? "none fits" : "—");
+		}).join(" | ")} |`);
 		for (const f of m.formats) {
 			lines.push(`| ${escapeCell(f.name)} | ${setups.map((s) => {
 				const c = cellOf(at(m.name, s), f.id);
 				return escapeCell(c.detail ? `${c.verdict}; ${c.detail}` : c.verdict);
 			}).join(" | ")} |`);
 		}
-		lines.push(`| Best | ${setups.map((s) => {
-			const table = at(m.name, s);
-			return escapeCell(table ? bestRow(table)?.formatName ?? "none fits" : "—");
-		}).join(" | ")} |`);
 	}
 	lines.push("", BEST_MEANS, "");
 	return lines.join("\n");

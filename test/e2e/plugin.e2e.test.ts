@@ -10,6 +10,7 @@ import { computeFitTable } from "../../src/estimator/fit";
 import { buildBlockModel } from "../../src/plugin/compute";
 import { defaultSettings } from "../../src/plugin/settings";
 import { resolveShow } from "../../src/render/columns";
+import { tableCaption } from "../../src/render/format";
 import { parseMarkdown } from "../host/markdown";
 import { buildHost, startServer, type HostServer } from "../host/server";
 import { launch, within, type Browser } from "./browser";
@@ -86,8 +87,10 @@ describe("gpufit blocks in the browser host", () => {
 				const columns = resolveShow(model.show).columns;
 				expect(got.tables.length, `${note} block ${i + 1}`).toBe(model.tables.length);
 				expect(got.matrix, `${note} block ${i + 1} matrix`).toBe(model.tables.length > 1);
-				model.tables.forEach((t, k) => {
-					expect(got.tables[k]?.rows).toEqual(t.rows.map((r) => columns.map((c) => c.text(r, t.concurrency))));
+				model.tables.forEach((t) => {
+					// Comparisons list the rig's pairs first: find each table by its caption.
+					const shown = got.tables.find((x) => x.caption === tableCaption(t));
+					expect(shown?.rows, tableCaption(t)).toEqual(t.rows.map((r) => columns.map((c) => c.text(r, t.concurrency))));
 					tablesChecked++;
 				});
 				for (const issue of model.specIssues) expect(got.error).toContain(issue.message);
