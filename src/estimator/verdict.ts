@@ -21,6 +21,13 @@ export function gibText(value: number): string {
 	return abs > 0 && abs < 0.1 ? abs.toFixed(2) : abs.toFixed(1);
 }
 
+/** "32,768": thousands separated the en-US way (toLocaleString builds a formatter per call: slow in tables). */
+export function groupThousands(n: number): string {
+	const [int = "", frac] = String(Math.abs(n)).split(".");
+	const grouped = int.replace(/\B(?=(\d{3})+$)/g, ",");
+	return (n < 0 ? "-" : "") + (frac === undefined ? grouped : `${grouped}.${frac}`);
+}
+
 export function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

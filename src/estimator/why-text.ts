@@ -5,7 +5,7 @@
  */
 import { ENGINES } from "./engines";
 import type { Explanation, FitRow, FitTable } from "./types";
-import { plural, supportLabel } from "./verdict";
+import { groupThousands, plural, supportLabel } from "./verdict";
 
 const MINUS = "\u2212";
 
@@ -14,7 +14,7 @@ export function whyNumber(v: number): string {
 	if (!Number.isFinite(v)) return "—";
 	const abs = Math.abs(v);
 	const text = Number.isInteger(v) || abs >= 1000
-		? Math.round(abs).toLocaleString("en-US")
+		? groupThousands(Math.round(abs))
 		: abs >= 100 ? abs.toFixed(1) : abs >= 1 ? abs.toFixed(2) : abs.toFixed(3);
 	return v < 0 ? MINUS + text : text;
 }
@@ -27,7 +27,7 @@ export function whyLine(w: Explanation): string {
 /** The setup a row was computed for, in one line. */
 export function setupLine(t: FitTable): string {
 	const gpus = t.count > 1 ? `${t.count} × ${t.gpu} (${t.split} split)` : t.gpu;
-	return `${t.model} on ${gpus}, ${ENGINES[t.engine].name}, ${t.context.toLocaleString("en-US")} tokens × ${plural(t.concurrency, "sequence")}, KV ${t.kvDtype}`;
+	return `${t.model} on ${gpus}, ${ENGINES[t.engine].name}, ${groupThousands(t.context)} tokens × ${plural(t.concurrency, "sequence")}, KV ${t.kvDtype}`;
 }
 
 /** The row's why as lines: header, verdict, support, then one line per computed figure. */

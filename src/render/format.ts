@@ -5,7 +5,7 @@
  */
 import { ENGINES } from "../estimator/engines";
 import type { FitRow, FitTable, SupportLevel, Verdict } from "../estimator/types";
-import { plural, supportLabel } from "../estimator/verdict";
+import { groupThousands, plural, supportLabel } from "../estimator/verdict";
 
 const MINUS = "\u2212";
 
@@ -26,7 +26,7 @@ export function formatHeadroom(value: number): string {
 /** Tokens per second: integers from 10 up, one decimal below, "—" when unknown or zero. */
 export function formatRate(value: number): string {
 	if (!Number.isFinite(value) || value <= 0) return "—";
-	if (value >= 10) return Math.round(value).toLocaleString("en-US");
+	if (value >= 10) return groupThousands(Math.round(value));
 	return value.toFixed(1);
 }
 
@@ -36,7 +36,7 @@ export function formatBits(value: number): string {
 
 export function formatContext(tokens: number): string {
 	if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}K`;
-	return tokens.toLocaleString("en-US");
+	return groupThousands(tokens);
 }
 
 /** A mark per verdict, so the four answers differ in shape as well as colour and words. */

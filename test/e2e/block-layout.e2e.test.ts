@@ -37,7 +37,7 @@ async function open(note: string, viewport: { width: number; height: number }, t
 	await b.page.setViewportSize(viewport);
 	await b.page.goto(`${server.url}?note=${encodeURIComponent(note)}&theme=${theme}`);
 	await within(b.page.evaluate(() => window.gpufitHost.ready), 20_000, "host ready");
-	await b.page.waitForFunction(() => document.querySelector(".block-language-gpufit .gpufit-block") !== null, undefined, { timeout: 10_000 });
+	await b.page.waitForFunction(() => document.querySelector(".block-language-gpufit .gpufit-block") !== null && document.querySelector(".gpufit-pending") === null, undefined, { timeout: 10_000 });
 }
 
 interface Box { left: number; right: number; top: number; bottom: number; width: number }

@@ -32,6 +32,11 @@ async function open(note: string, query = ""): Promise<void> {
 	await b.page.goto(`${server.url}?note=${encodeURIComponent(note)}${query}`);
 	await b.page.evaluate(() => window.gpufitHost.ready);
 	await within(b.page.evaluate(() => window.gpufitHost.ready), 20_000, "host ready");
+	// Blocks render in time slices: wait until none is still queued (polled in the page: Playwright's waitForFunction
+	// adds listeners of its own, which the leak test would count).
+	await within(b.page.evaluate(async () => {
+		while (document.querySelector(".gpufit-pending")) await window.gpufitHost.settle(10);
+	}), 10_000, "blocks rendered");
 }
 
 function blocksDom(): Promise<BlockDom[]> {
@@ -292,6 +297,7 @@ describe("gpufit blocks in the browser host", () => {
 		const render = await b.page.evaluate(async (text) => {
 			await window.gpufitHost.editNote("Bench/Twenty blocks.md", `# Twenty blocks\n\n${text}\n`);
 			window.gpufitHost.openNote("Bench/Twenty blocks.md");
+			while (document.querySelector(".gpufit-pending")) await window.gpufitHost.settle(10);
 			return { blocks: document.querySelectorAll(".block-language-gpufit .gpufit-table").length };
 		}, blocks);
 		expect(render.blocks).toBe(20);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/estimator/catalog";
 import { computeFitTable } from "../../src/estimator/fit";
 import type { FitRequest, FitRow } from "../../src/estimator/types";
-import { rowVerdict, supportLabel } from "../../src/estimator/verdict";
+import { groupThousands, rowVerdict, supportLabel } from "../../src/estimator/verdict";
 
 const c = loadCatalog();
 
@@ -126,5 +126,12 @@ describe("verdict invariants over random setups", () => {
 				}
 			},
 		), { numRuns: 150 });
+	});
+});
+
+describe("thousands", () => {
+	it("groups like en-US toLocaleString", () => {
+		for (const n of [0, 7, 999, 1000, 32768, 1234567, -4321, 1048576]) expect(groupThousands(n)).toBe(n.toLocaleString("en-US"));
+		expect(groupThousands(1234.5)).toBe("1,234.5");
 	});
 });
