@@ -226,7 +226,7 @@ describe("the chart", () => {
 		const chart = root.querySelector(".gpufit-chart-grid");
 		expect(chart?.getAttribute("role")).toBe("img");
 		expect(chart?.getAttribute("aria-label")).toMatch(/^Memory per GPU against 86\.0 GiB usable: BF16 58\.8 GiB, /);
-		const tracks = Array.from(chart?.querySelectorAll(".gpufit-chart-track:not(.gpufit-chart-scale)") ?? []) as HTMLElement[];
+		const tracks = Array.from(chart?.querySelectorAll<HTMLElement>(".gpufit-chart-track:not(.gpufit-chart-scale)") ?? []);
 		expect(tracks.length).toBe(3);
 		const pct = (e: Element | null) => parseFloat((e as HTMLElement | null)?.style.width ?? "");
 		const full = Math.max(86.03, ...table.rows.map((r) => r.perGpuGiB)) * 1.04;
@@ -298,6 +298,7 @@ describe("hostile strings stay text", () => {
 
 	it("the guard works: a render that parsed HTML would throw", () => {
 		expect(() => {
+			// eslint-disable-next-line @microsoft/sdl/no-inner-html, obsidianmd/prefer-create-el -- proves the guard trips
 			document.createElement("div").innerHTML = "<b>x</b>";
 		}).toThrow(/innerHTML used/);
 	});
