@@ -77,7 +77,7 @@ export function formatFitTable(t: FitTable, why: boolean): string {
 	const header = ["format", "bits", "weights", "KV", "overhead", "per GPU", "usable", "fits", "headroom", "max seqs", "support", "decode t/s", "aggregate", "prefill t/s"];
 	const rows = t.rows.map((r) => [
 		r.formatName, r.bitsPerWeight.toFixed(2), `${r.weightsPerGpuGiB.toFixed(1)}`, r.kvCachePerGpuGiB.toFixed(1), r.overheadGiB.toFixed(1),
-		r.perGpuGiB.toFixed(1), r.usableGiBPerGpu.toFixed(1), r.fits ? "yes" : "no", r.headroomGiB.toFixed(1),
+		r.perGpuGiB.toFixed(1), r.usableGiBPerGpu.toFixed(1), r.verdict === "fits" ? "yes" : "no", r.headroomGiB.toFixed(1),
 		String(r.maxConcurrentSequences), r.support, r.decodeTokensPerSecond.toFixed(1), r.aggregateDecodeTokensPerSecond.toFixed(1), String(r.prefillTokensPerSecond),
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
