@@ -102,7 +102,7 @@ export function adviceMarkdown(result: AdviceResult): string {
 	out.push(`**Workload** (${cell(describePolicy(result.policy))}; rig: ${result.rig.count}× ${cell(result.rig.gpu)}${result.budgetUsd !== null ? `; budget ${usd(result.budgetUsd)}` : ""})`, "");
 	out.push(...describeWorkload(result.workload), "");
 	const facts = new Set<string>();
-	for (const o of shownOptions(result).slice(0, 4)) for (const n of o.notes) facts.add(n);
+	for (const o of shownOptions(result).slice(0, 3)) for (const n of o.notes) facts.add(n);
 	if (best && best.drawbacks.length > 0) for (const d of best.drawbacks) facts.add(`Drawback: ${d}`);
 	if (facts.size > 0) {
 		out.push("**Prices and constraints**", "");

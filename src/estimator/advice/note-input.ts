@@ -18,8 +18,9 @@
  *       - Qwen3-Embedding-8B   # a bare name is one copy, one user
  */
 import { parseTokenCount, type BlockSpec } from "../block-spec";
+import type { EngineId } from "../types";
 import { parsePolicy } from "./precision";
-import type { PrecisionPolicy, WorkloadInput } from "./types";
+import type { AdviceRequest, PrecisionPolicy, WorkloadInput } from "./types";
 
 export const PROPERTY = "gpufit";
 
@@ -157,4 +158,40 @@ export function noteWorkload(facts: NoteFacts, config: NoteConfig = parseNoteCon
 	out.push(...fromBlocks.values());
 	for (const id of facts.mentionedModels) out.push({ model: id, source: "mention" });
 	return out;
+}
+
+export interface NoteDefaults {
+	/** The rig when the note names none (the plugin's settings; the CLI's --gpu/--count). */
+	rig?: { gpu: string; count: number };
+	policy?: PrecisionPolicy;
+	engine?: EngineId;
+	context?: number;
+	date: string;
+}
+
+/**
+ * The advice request a note stands for. The note's `gpufit` property wins over the defaults; `overrides` (CLI flags)
+ * win over both. Returns the problems found; without a rig there is no request.
+ */
+export function noteAdviceRequest(
+	facts: NoteFacts, defaults: NoteDefaults,
+	overrides: { rig?: { gpu?: string; count?: number }; policy?: PrecisionPolicy; budgetUsd?: number; context?: number; extra?: WorkloadInput[] } = {},
+): { request?: AdviceRequest; issues: string[] } {
+	const config = parseNoteConfig(facts.properties[PROPERTY]);
+	const issues = [...config.issues];
+	const gpu = overrides.rig?.gpu ?? config.rig?.gpu ?? defaults.rig?.gpu;
+	if (!gpu) return { issues: [...issues, "No rig: the note has no `gpufit: {gpu: NAME}` property."] };
+	const count = overrides.rig?.count ?? (overrides.rig?.gpu || config.rig ? config.rig?.count ?? 1 : defaults.rig?.count ?? 1);
+	const workload = [...(overrides.extra ?? []), ...noteWorkload(facts, config)];
+	const budget = overrides.budgetUsd ?? config.budgetUsd;
+	const request: AdviceRequest = {
+		rig: { gpu, count },
+		workload,
+		policy: overrides.policy ?? config.policy ?? defaults.policy ?? "released",
+		date: defaults.date,
+		defaultContext: overrides.context ?? config.context ?? defaults.context ?? 8192,
+		...(budget !== undefined ? { budgetUsd: budget } : {}),
+		...(defaults.engine ? { engine: defaults.engine } : {}),
+	};
+	return { request, issues };
 }

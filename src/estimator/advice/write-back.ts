@@ -288,3 +288,19 @@ export function applyAdvice(text: string, section: string, props: AdviceProperti
 		...(previousDate !== undefined ? { previousDate } : {}),
 	};
 }
+
+/** One line saying what a write did (the plugin's Notice, the CLI's message). */
+export function describeWrite(path: string, r: WriteBackResult, recommendation: string): string {
+	const name = path.replace(/^.*\//, "").replace(/\.md$/i, "");
+	switch (r.status) {
+		case "damaged":
+		case "invalid-frontmatter":
+			return `${name}: not written. ${r.problem ?? ""}`.trim();
+		case "unchanged":
+			return `${name}: scaling advice unchanged (${recommendation}${r.previousDate ? `, computed ${r.previousDate}` : ""}).`;
+		case "written":
+			if (r.appended) return `${name}: scaling advice added: ${recommendation}.`;
+			if (r.previousAdvice !== undefined && r.previousAdvice !== recommendation) return `${name}: recommendation changed from "${r.previousAdvice}" to "${recommendation}".`;
+			return `${name}: scaling advice updated (${recommendation}; ${r.sectionChanged ? "table and reasons" : "properties"} changed).`;
+	}
+}

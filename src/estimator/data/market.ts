@@ -145,7 +145,7 @@ export const MARKET: MarketEntry[] = [
 			{ usd: 8565, asOf: "2025-03-18", kind: "launch-msrp", unit: "card", source: NEWGEAR_2026 },
 			{ usd: 8600, low: 8000, high: 9200, asOf: "2026-04-06", kind: "street", unit: "card", source: NEWGEAR_2026 },
 		],
-		purchase: card(4, FOUR_CARD_WS, "600 W each (12V-2x6): two cards need a ~1,600 W supply, four need two supplies or a server chassis; no NVLink, multi-GPU over PCIe 5.0"),
+		purchase: card(4, FOUR_CARD_WS, "600 W each (12V-2x6 connector); no NVLink"),
 	},
 	{
 		gpu: "rtx-pro-6000-blackwell-max-q",
@@ -362,13 +362,13 @@ export const MARKET: MarketEntry[] = [
 		],
 		prices: [],
 		noPrice: "discontinued",
-		purchase: { formFactor: "system", gpusPerUnit: 1, maxGpus: 1, workstation: true, cooling: "system", source: APPLE_M3U, note: "a separate computer (Mac Studio); llama.cpp / MLX only" },
+		purchase: { formFactor: "system", gpusPerUnit: 1, maxGpus: 1, workstation: true, cooling: "system", source: APPLE_M3U, note: "a separate computer (Mac Studio)" },
 	},
 	{
 		gpu: "apple-m3-ultra",
 		availability: [{ from: "2025-03-12", status: "shipping", source: src("https://512pixels.net/2025/03/mac-studio-what-is-happening", "2025-03-05", "secondary", "Mac Studio with M3 Ultra announced 5 Mar 2025, up to 512 GB") }],
 		prices: [{ usd: 9499, asOf: "2025-03", kind: "launch-msrp", unit: "system", note: "512 GB / 80-core GPU configuration", source: APPLE_M3U }],
-		purchase: { formFactor: "system", gpusPerUnit: 1, maxGpus: 1, workstation: true, cooling: "system", systemPowerW: 480, source: APPLE_M3U, note: "a separate computer (Mac Studio); llama.cpp / MLX only, no vLLM" },
+		purchase: { formFactor: "system", gpusPerUnit: 1, maxGpus: 1, workstation: true, cooling: "system", systemPowerW: 480, source: APPLE_M3U, note: "a separate computer (Mac Studio)" },
 	},
 	{
 		gpu: "apple-m4-max",
