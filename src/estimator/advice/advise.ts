@@ -155,7 +155,7 @@ function reasonsFor(best: AdviceOption, options: AdviceOption[], keep: AdviceOpt
 		}
 	}
 	if (budget !== null) {
-		reasons.push(best.withinBudget === false ? `It is over your ${usd(budget)} budget: nothing within it holds the workload.` : best.withinBudget === null ? `Whether it fits your ${usd(budget)} budget is unknown (no price).` : `It is within your ${usd(budget)} budget.`);
+		reasons.push(best.withinBudget === true ? `It is within your ${usd(budget)} budget.` : best.withinBudget === null ? `Whether it fits your ${usd(budget)} budget is unknown (no price); nothing with a known price within it holds the workload.` : `It is over your ${usd(budget)} budget: nothing within it holds the workload.`);
 	}
 	if (best.kind === "wait") reasons.push(`Nothing you can buy on this date holds the workload; ${best.availability}.`);
 	else if (best.kind !== "keep") reasons.push(`Availability: ${best.availability}.`);

@@ -3,6 +3,7 @@
  * shared devices, memory, power. Cost and availability come from the option's spec (options.ts).
  */
 import type { Catalog } from "../catalog";
+import { driverContextGiB } from "../engines";
 import type { Model } from "../schema";
 import type { FitCache } from "./fit-cache";
 import { deviceCapacity, pack, type DeviceSpec, type PackResult, type PlacedCopy } from "./packing";
@@ -128,7 +129,8 @@ export function evaluateOption(ctx: EvalContext, spec: OptionSpec, keepAggregate
 		fits.push(fit);
 	});
 
-	// Sessions of the primary model at its context with everything else loaded: its users plus what spare memory holds.
+	// Sessions of the primary model at its context with everything else loaded: its users, what spare memory next to
+	// its copies holds, and replicas on devices that hold no copy of it but have room for one (replicas add sessions).
 	let sessions = 0;
 	const primary = ctx.entries.findIndex((e) => e.resident);
 	const pe = ctx.entries[primary];
@@ -140,6 +142,17 @@ export function evaluateOption(ctx: EvalContext, spec: OptionSpec, keepAggregate
 			const spare = Math.min(...p.devices.map((d) => Math.max(0, plan.free[d] ?? 0) / Math.max(1, perDevice[d] ?? 1)));
 			const extra = kvPerSeq > 0 ? Math.floor(spare / kvPerSeq) : 0;
 			sessions += pe.users + Math.min(extra, 1_000_000);
+		}
+		if (copies.length > 0) {
+			spec.devices.forEach((d, i) => {
+				if ((perDevice[i] ?? 0) > 0) return;
+				const step = ctx.ladder(primary, d)[plan.levels[primary] ?? 0] ?? ctx.ladder(primary, d)[0];
+				const row = step ? ctx.cache.row({ modelId: pe.modelId, gpuId: d.gpu.id, count: 1, split: "tensor", context: pe.context, users: 1, engine: d.engine, formatId: step.format.id }) : undefined;
+				if (!row || row.support === "unsupported" || row.kvCachePerGpuGiB <= 0) return;
+				const base = row.perGpuGiB - row.kvCachePerGpuGiB + (plan.placed.some((p) => p.devices.includes(i)) ? driverContextGiB(d.gpu) : 0);
+				const spare = (plan.free[i] ?? 0) - base;
+				if (spare >= row.kvCachePerGpuGiB) sessions += Math.min(Math.floor(spare / row.kvCachePerGpuGiB), 1_000_000);
+			});
 		}
 	}
 
