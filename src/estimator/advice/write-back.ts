@@ -105,13 +105,15 @@ interface Markers {
 	start?: Line;
 	end?: Line;
 	problem?: string;
+	/** 1-based line of a code block still open at the end of the note. */
+	openFenceLine?: number;
 }
 
 /** Locate the managed section's markers in the body, outside code blocks. */
 function findMarkers(text: string, bodyStart: number, bodyLineOffset: number): Markers {
 	const lines = splitLines(text, bodyStart);
 	const found: Markers = {};
-	let fence: { char: string; len: number } | undefined;
+	let fence: { char: string; len: number; line: number } | undefined;
 	const starts: number[] = [];
 	const ends: number[] = [];
 	for (let k = 0; k < lines.length; k++) {
@@ -129,7 +131,7 @@ function findMarkers(text: string, bodyStart: number, bodyLineOffset: number): M
 		if (open?.[1]) {
 			// A backtick fence whose info string holds a backtick is not a fence (CommonMark).
 			if (!(open[1][0] === "`" && line.text.slice(line.text.indexOf(open[1]) + open[1].length).includes("`"))) {
-				fence = { char: open[1][0]!, len: open[1].length };
+				fence = { char: open[1][0]!, len: open[1].length, line: bodyLineOffset + k + 1 };
 				continue;
 			}
 		}
@@ -142,6 +144,7 @@ function findMarkers(text: string, bodyStart: number, bodyLineOffset: number): M
 	if (starts.length === 1 && ends.length === 0) return { problem: `the start marker (line ${at(starts)}) has no end marker` };
 	if (ends.length === 1 && starts.length === 0) return { problem: `the end marker (line ${at(ends)}) has no start marker` };
 	if (starts.length === 1 && ends.length === 1 && (ends[0] ?? 0) < (starts[0] ?? 0)) return { problem: `the end marker (line ${at(ends)}) comes before the start marker (line ${at(starts)})` };
+	if (fence) found.openFenceLine = fence.line;
 	return found;
 }
 
@@ -219,6 +222,9 @@ export function applyAdvice(text: string, section: string, props: AdviceProperti
 		sectionChanged = comparable(old) !== comparable(section);
 		body = sectionChanged ? text.slice(bodyStart, markers.start.next) + newSection + eol + text.slice(markers.end.start) : text.slice(bodyStart);
 	} else {
+		if (markers.openFenceLine !== undefined) {
+			return { ...base, status: "damaged", problem: `The note ends inside a code block: the one opened on line ${markers.openFenceLine} is never closed, so an appended section would land inside it. Close the block; nothing was written.` };
+		}
 		appended = true;
 		const existing = text.slice(bodyStart);
 		const sep = existing.length === 0 ? "" : existing.endsWith(eol + eol) || existing === eol ? "" : existing.endsWith("\n") ? eol : eol + eol;
