@@ -5,6 +5,7 @@ import { parseBlockSpec, type BlockSpec } from "../estimator/block-spec";
 import type { Catalog } from "../estimator/catalog";
 import type { FitRequest, FitTable, Result } from "../estimator/types";
 import type { BlockModel, RequestErrorView } from "../render/block";
+import { blockAdvice } from "./advice/block-advice";
 import { minBitsFor, type GpuFitSettings } from "./settings";
 
 export type ComputeFit = (catalog: Catalog, request: FitRequest) => Result<FitTable>;
@@ -40,11 +41,14 @@ export function requestsFor(spec: BlockSpec, settings: GpuFitSettings): FitReque
 	return out;
 }
 
-/** Hide formats the precision policy rules out (only when the block names no `quant:`). */
-export function applyPolicy(table: FitTable, settings: GpuFitSettings): FitTable {
+/**
+ * Hide formats the precision policy rules out (only when the block names no `quant:`). The model's release format
+ * always stays: "unquantized" means as released, so gpt-oss keeps its MXFP4 row and DeepSeek-V3 its FP8 row.
+ */
+export function applyPolicy(table: FitTable, settings: GpuFitSettings, releaseFormat?: string): FitTable {
 	const min = minBitsFor(settings.precision);
 	if (min <= 0) return table;
-	const rows = table.rows.filter((r) => r.bitsPerWeight >= min);
+	const rows = table.rows.filter((r) => r.bitsPerWeight >= min || r.format === releaseFormat);
 	if (rows.length === table.rows.length) return table;
 	if (rows.length === 0) {
 		return { ...table, notes: [...table.notes, "No format meets the precision policy; showing all formats."] };
@@ -60,6 +64,9 @@ export function applyPolicy(table: FitTable, settings: GpuFitSettings): FitTable
 export function buildBlockModel(source: string, catalog: Catalog, settings: GpuFitSettings, compute: ComputeFit): BlockModel {
 	const { spec, issues } = parseBlockSpec(source);
 	if (!spec) return { tables: [], requestErrors: [], specIssues: issues };
+	// `show: advice` alone: the advice instead of the fit tables; with columns too: both.
+	const advice = spec.show?.includes("advice") ? blockAdvice(spec, catalog, settings) : undefined;
+	if (advice && spec.show?.length === 1) return { tables: [], requestErrors: [], specIssues: [], advice };
 	const requests = requestsFor(spec, settings);
 	const tables: FitTable[] = [];
 	const requestErrors: RequestErrorView[] = [];
@@ -73,13 +80,13 @@ export function buildBlockModel(source: string, catalog: Catalog, settings: GpuF
 		} catch (e) {
 			result = { ok: false, error: { kind: "invalid-request", message: e instanceof Error ? e.message : String(e), suggestions: [] } };
 		}
-		if (result.ok) tables.push(spec.quant ? result.value : applyPolicy(result.value, settings));
+		if (result.ok) tables.push(spec.quant ? result.value : applyPolicy(result.value, settings, catalog.models.get(result.value.modelId)?.releaseFormat?.format));
 		else {
 			const what = requests.length > 1 || spec.gpus.length > 0 ? `${request.model} on ${request.gpu}` : request.model;
 			requestErrors.push({ what, message: result.error.message, suggestions: result.error.suggestions });
 		}
 	}
-	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}) };
+	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}), ...(advice ? { advice } : {}) };
 }
 
 /** What a block's output depends on besides its source; equal keys mean "no re-render needed". */

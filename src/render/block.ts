@@ -3,6 +3,7 @@
  * charts, copy buttons. Returns one detached root so the caller can swap it in atomically.
  */
 import type { FitTable } from "../estimator/types";
+import { renderAdvice, type AdviceView } from "./advice";
 import { resolveShow } from "./columns";
 import { renderChart } from "./chart";
 import { type NodeFactory, el } from "./dom";
@@ -29,6 +30,8 @@ export interface BlockModel {
 	requestErrors: readonly RequestErrorView[];
 	specIssues: readonly SpecIssueView[];
 	show?: readonly string[];
+	/** Scaling advice, when the block's `show` asks for it. */
+	advice?: AdviceView;
 }
 
 export interface CopyButton {
@@ -93,5 +96,6 @@ export function renderBlock(doc: NodeFactory, model: BlockModel): RenderedBlock 
 		if (show.chart && table.rows.length > 0) section.appendChild(renderChart(doc, table));
 		copyButton(doc, section, fitTableToMarkdown(table, show.columns), copyButtons);
 	}
+	if (model.advice) el(doc, "div", { cls: "gpufit-section" }, root).appendChild(renderAdvice(doc, model.advice));
 	return { root, copyButtons };
 }

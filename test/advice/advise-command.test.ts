@@ -91,7 +91,7 @@ describe("gpufit advise", () => {
 		const expected = applyAdvice(NOTE, adviceMarkdown(advice.value), { advice: advice.value.recommendation.label, updated: "2026-11-29" }).text;
 		const written = fs.readFileSync(file, "utf8");
 		expect(written).toBe(expected);
-		expect(written).toMatch(/\r\ngpufit-advice: "Add 1× RTX PRO 6000 Blackwell Workstation Edition \(2 in total\)"\r\ngpufit-advice-updated: 2026-11-29\r\n---\r\nThinking about Mixtral-8x22B too.  \r\n/);
+		expect(written).toMatch(/\r\ngpufit-advice: "Add 1× RTX PRO 6000 Blackwell Workstation Edition \(2 in total\)"\r\ngpufit-advice-updated: 2026-11-29\r\n---\r\nThinking about Mixtral-8x22B too. {2}\r\n/);
 		expect(written).toMatch(/Mentioned in the note \(checked one at a time\): Mixtral-8x22B/);
 		const again = await run("advise", "--note", file, "--write", "--date", "2026-11-29");
 		expect(again.out).toMatch(/unchanged/);

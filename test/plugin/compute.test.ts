@@ -95,7 +95,7 @@ describe("inputs key", () => {
 
 describe("render columns agree with the block spec", () => {
 	it("every `show:` column the block spec accepts is a table column or the chart", () => {
-		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, "chart"]).toContain(c);
+		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, "chart", "advice"]).toContain(c);
 		for (const c of COLUMN_IDS) expect(SHOW_COLUMNS as readonly string[]).toContain(c);
 	});
 });

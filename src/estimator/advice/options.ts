@@ -9,7 +9,7 @@ import type { Gpu } from "../schema";
 import type { EngineId } from "../types";
 import { describeDate } from "./dates";
 import { residentsFit, type EvalContext, type OptionSpec } from "./evaluate";
-import { availabilityAt, priceAt, purchasable, type AvailabilityAt } from "./market";
+import { availabilityAt, priceAt, type AvailabilityAt } from "./market";
 import type { MarketEntry, Price, Purchase } from "./market-schema";
 import { deviceCapacity, type DeviceSpec } from "./packing";
 import type { OptionGpu } from "./types";
