@@ -7,7 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { loadCatalog, type Catalog } from "../estimator/catalog";
 import {
 	adviceMarkdown, applyAdvice, computeAdvice, describeWrite, localToday, noteAdviceRequest, parseBudget, parseDay,
-	parsePolicy, PRECISION_POLICIES, type AdviceRequest, type NoteFacts, type PrecisionPolicy, type WorkloadInput,
+	parsePolicy, PRECISION_POLICIES, withoutAdviceSection, type AdviceRequest, type NoteFacts, type PrecisionPolicy, type WorkloadInput,
 } from "../estimator/advice/index";
 import { VaultIndex } from "../vault/index";
 import { UsageError } from "./args";
@@ -64,7 +64,8 @@ function positive(text: string | undefined, flag: string, tokens = false): numbe
 /** What the vault parser sees in one note (the plugin reads the same through its index). */
 export function noteFactsOf(catalog: Catalog, path: string, text: string): NoteFacts {
 	const index = new VaultIndex({ catalog });
-	index.upsert(path, text);
+	// The managed section is the advice's own output: never read it back as part of the question.
+	index.upsert(path, withoutAdviceSection(text));
 	const workload = index.workloadOf(path);
 	const blocks = workload.blocks.flatMap((b) => (b.spec ? [b.spec] : []));
 	const inBlocks = new Set(blocks.flatMap((b) => b.models).map((m) => catalog.models.get(m)?.id));

@@ -4,6 +4,7 @@
  * swapping the new content in one step.
  */
 import { MarkdownRenderChild, Notice } from "obsidian";
+import type { NoteFacts } from "../estimator/advice/index";
 import type { Catalog } from "../estimator/catalog";
 import { renderBlock, type RenderedBlock } from "../render/block";
 import { buildBlockModel, inputsKey, type ComputeFit } from "./compute";
@@ -18,6 +19,10 @@ export interface BlockHost {
 	catalog(): Catalog;
 	/** Bumped whenever the effective catalog (built-in + user additions) is replaced. */
 	catalogGeneration(): number;
+	/** A note as the vault index sees it, for `show: advice` blocks (undefined before the index has it). */
+	noteFacts?(path: string): NoteFacts | undefined;
+	/** Changes when what advice blocks read changes (the index's revision, the date). */
+	adviceKey?(): string;
 }
 
 export class GpuFitBlockChild extends MarkdownRenderChild {
@@ -26,7 +31,7 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 	/** Render count, for tests and the bench. */
 	renders = 0;
 
-	constructor(containerEl: HTMLElement, private readonly source: string, private readonly host: BlockHost) {
+	constructor(containerEl: HTMLElement, private readonly source: string, private readonly host: BlockHost, private readonly sourcePath?: string) {
 		super(containerEl);
 	}
 
@@ -40,7 +45,13 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 	}
 
 	private key(): string {
-		return inputsKey(this.host.catalogGeneration(), this.host.getSettings());
+		const base = inputsKey(this.host.catalogGeneration(), this.host.getSettings());
+		// Advice depends on the note's other parts (read through the index) and on the date.
+		return this.wantsAdvice ? `${base}|${this.host.adviceKey?.() ?? ""}` : base;
+	}
+
+	private get wantsAdvice(): boolean {
+		return /\badvice\b/.test(this.source) && this.sourcePath !== undefined;
 	}
 
 	maybeRender(): void {
@@ -53,7 +64,8 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 		const key = this.key();
 		let rendered: RenderedBlock;
 		try {
-			const model = buildBlockModel(this.source, this.host.catalog(), this.host.getSettings(), this.host.compute);
+			const path = this.sourcePath;
+			const model = buildBlockModel(this.source, this.host.catalog(), this.host.getSettings(), this.host.compute, path ? () => this.host.noteFacts?.(path) : undefined);
 			rendered = renderBlock(this.containerEl.ownerDocument, model);
 		} catch (e) {
 			// A bug must not take the note down: show it in the block.

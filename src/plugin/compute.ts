@@ -2,6 +2,7 @@
  * A block's source + settings + catalog → the plain data the render layer draws. No DOM, no `obsidian`.
  */
 import { parseBlockSpec, type BlockSpec } from "../estimator/block-spec";
+import type { NoteFacts } from "../estimator/advice/index";
 import type { Catalog } from "../estimator/catalog";
 import type { FitRequest, FitTable, Result } from "../estimator/types";
 import type { BlockModel, RequestErrorView } from "../render/block";
@@ -61,11 +62,12 @@ export function applyPolicy(table: FitTable, settings: GpuFitSettings, releaseFo
 	};
 }
 
-export function buildBlockModel(source: string, catalog: Catalog, settings: GpuFitSettings, compute: ComputeFit): BlockModel {
+/** `noteFacts`: the block's note as the index sees it, for `show: advice` (asked only when a block wants advice). */
+export function buildBlockModel(source: string, catalog: Catalog, settings: GpuFitSettings, compute: ComputeFit, noteFacts?: () => NoteFacts | undefined): BlockModel {
 	const { spec, issues } = parseBlockSpec(source);
 	if (!spec) return { tables: [], requestErrors: [], specIssues: issues };
 	// `show: advice` alone: the advice instead of the fit tables; with columns too: both.
-	const advice = spec.show?.includes("advice") ? blockAdvice(spec, catalog, settings) : undefined;
+	const advice = spec.show?.includes("advice") ? blockAdvice(spec, catalog, settings, noteFacts?.()) : undefined;
 	if (advice && spec.show?.length === 1) return { tables: [], requestErrors: [], specIssues: [], advice };
 	const requests = requestsFor(spec, settings);
 	const tables: FitTable[] = [];

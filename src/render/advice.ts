@@ -29,7 +29,8 @@ export function renderAdvice(doc: NodeFactory, view: AdviceView): HTMLElement {
 	for (const r of a.recommendation.reasons) el(doc, "li", { text: r }, reasons);
 
 	const scroll = el(doc, "div", { cls: "gpufit-scroll" }, root);
-	const table = el(doc, "table", { cls: ["gpufit-table", "gpufit-advice-table"] }, scroll);
+	// Its own class, not gpufit-table: fit-table queries (and styles) never pick up the advice table.
+	const table = el(doc, "table", { cls: "gpufit-advice-table" }, scroll);
 	el(doc, "caption", { text: `Options for ${a.rig.count}× ${a.rig.gpu}, models ${describePolicy(a.policy)}` }, table);
 	const keys = Object.keys(TABLE_HEADERS) as (keyof TableRow)[];
 	const head = el(doc, "tr", undefined, el(doc, "thead", undefined, table));

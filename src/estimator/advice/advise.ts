@@ -149,7 +149,7 @@ function reasonsFor(best: AdviceOption, options: AdviceOption[], keep: AdviceOpt
 		if (best.costUsd !== null) {
 			const fitting = options.filter((o) => o.residentFits && o.kind !== "wait" && o.costUsd !== null && o.id !== best.id && o.costUsd < best.costUsd!);
 			const perGiB = best.costPerUsableGiB !== null ? `, ${usd(best.costPerUsableGiB)} per usable GiB bought` : "";
-			reasons.push(`It costs ${usd(best.costUsd)}${perGiB}.${fitting.length === 0 ? " No cheaper option that can be bought now holds the workload." : ` Cheaper options that hold it fall short elsewhere: ${fitting.slice(0, 2).map((o) => `${o.label} (${usd(o.costUsd ?? 0)}: ${shortfall(o, budget)})`).join("; ")}.`}`);
+			reasons.push(`It costs ${usd(best.costUsd)}${perGiB}.${fitting.length === 0 ? " No cheaper option that can be bought now holds the workload." : ` The cheapest option that also holds it falls short elsewhere: ${fitting.sort((a, b) => (a.costUsd ?? 0) - (b.costUsd ?? 0)).slice(0, 1).map((o) => `${o.label} (${usd(o.costUsd ?? 0)}: ${shortfall(o, budget)})`).join("; ")}.`}`);
 		} else {
 			reasons.push("Its price is unknown: it is ranked without one.");
 		}

@@ -4,6 +4,6 @@ export { adviceMarkdown, shownOptions, tableRow, TABLE_HEADERS, type TableRow } 
 export { localToday, parseDay } from "./dates";
 export { parseNoteConfig, noteWorkload, noteAdviceRequest, parseBudget, PROPERTY, type NoteConfig, type NoteFacts, type NoteDefaults } from "./note-input";
 export { parsePolicy, describePolicy, precisionLadder, releaseFormatOf } from "./precision";
-export { applyAdvice, describeWrite, START_MARKER, END_MARKER, ADVICE_PROPERTY, UPDATED_PROPERTY, type WriteBackResult } from "./write-back";
+export { applyAdvice, describeWrite, withoutAdviceSection, START_MARKER, END_MARKER, ADVICE_PROPERTY, UPDATED_PROPERTY, type WriteBackResult } from "./write-back";
 export { marketData, availabilityAt, priceAt } from "./market";
 export * from "./types";

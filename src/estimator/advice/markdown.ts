@@ -30,41 +30,43 @@ export function shownOptions(result: AdviceResult): AdviceOption[] {
 	return shown;
 }
 
+/** Columns in reading order: what matters most first, so a narrow note shows it before the table scrolls. */
 export interface TableRow {
 	rank: string;
 	option: string;
 	holds: string;
-	mentioned: string;
 	perUser: string;
+	cost: string;
+	available: string;
 	total: string;
 	sessions: string;
-	cost: string;
+	mentioned: string;
 	perGiB: string;
 	power: string;
-	available: string;
 }
 
 export const TABLE_HEADERS: Record<keyof TableRow, string> = {
-	rank: "#", option: "Option", holds: "Holds workload", mentioned: "Mentioned models", perUser: "Per-user tok/s",
-	total: "Total tok/s", sessions: "Sessions", cost: "Cost", perGiB: "$ per GiB", power: "Power", available: "Available",
+	rank: "#", option: "Option", holds: "Fits workload", perUser: "Per-user tok/s", cost: "Cost", available: "Available",
+	total: "Total tok/s", sessions: "Sessions", mentioned: "Mentioned models", perGiB: "$ per GiB", power: "Power",
 };
 
 /** One table row of plain text (the DOM renderer and the Markdown writer both use it). */
 export function tableRow(o: AdviceOption, date: string): TableRow {
 	const resident = o.fits.filter((f) => f.resident);
-	const placed = resident.filter((f) => f.fits).length;
+	const copies = resident.reduce((a, f) => a + f.copies, 0);
+	const placed = resident.reduce((a, f) => a + f.placement.length, 0);
 	return {
 		rank: String(o.rank),
 		option: o.label,
-		holds: resident.length === 0 ? "—" : o.residentFits ? "yes" : `no (${placed} of ${resident.length})`,
-		mentioned: o.othersTotal === 0 ? "—" : `${o.othersFit} of ${o.othersTotal}`,
+		holds: resident.length === 0 ? "—" : o.residentFits ? "yes" : `no (${placed} of ${copies} model${copies === 1 ? "" : "s"} fit)`,
 		perUser: o.residentFits && resident.length > 0 ? num(o.perUserDecodeTokensPerSecond) : "—",
+		cost: o.kind === "keep" ? "—" : usd(o.costUsd),
+		available: o.kind === "keep" ? "owned" : o.availableFrom === date ? "now" : describeDate(o.availableFrom),
 		total: o.residentFits && resident.length > 0 ? num(o.aggregateDecodeTokensPerSecond) : "—",
 		sessions: o.residentFits && resident.length > 0 ? String(o.maxSessions) : "—",
-		cost: o.kind === "keep" ? "—" : usd(o.costUsd),
+		mentioned: o.othersTotal === 0 ? "—" : `${o.othersFit} of ${o.othersTotal}`,
 		perGiB: o.costPerUsableGiB === null ? "—" : usd(o.costPerUsableGiB),
 		power: o.powerW === null ? "unknown" : `${o.powerW.toLocaleString("en-US")} W`,
-		available: o.kind === "keep" ? "owned" : o.availableFrom === date ? "now" : describeDate(o.availableFrom),
 	};
 }
 

@@ -130,7 +130,10 @@ export interface NoteFacts {
 	properties: Record<string, unknown>;
 	/** The note's gpufit blocks that parsed. */
 	blocks: BlockSpec[];
-	/** Catalog model ids the note mentions, most mentioned first (VaultIndex.workloadOf().models minus block models). */
+	/**
+	 * Catalog model ids the note mentions (VaultIndex.workloadOf().models minus block models). Taken in id order, not
+	 * by mention count, so the advice does not depend on how often a name appears (the section itself repeats them).
+	 */
 	mentionedModels: string[];
 }
 
@@ -156,7 +159,7 @@ export function noteWorkload(facts: NoteFacts, config: NoteConfig = parseNoteCon
 		}
 	}
 	out.push(...fromBlocks.values());
-	for (const id of facts.mentionedModels) out.push({ model: id, source: "mention" });
+	for (const id of [...facts.mentionedModels].sort()) out.push({ model: id, source: "mention" });
 	return out;
 }
 

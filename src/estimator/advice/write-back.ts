@@ -310,3 +310,17 @@ export function describeWrite(path: string, r: WriteBackResult, recommendation: 
 			return `${name}: scaling advice updated (${recommendation}; ${r.sectionChanged ? "table and reasons" : "properties"} changed).`;
 	}
 }
+
+/**
+ * The note without its managed section (markers included), so the advice never reads itself: model names in the
+ * section would otherwise count as mentions on the next run. A damaged or absent section leaves the text as it is.
+ */
+export function withoutAdviceSection(text: string): string {
+	const bom = text.startsWith("\uFEFF") ? 1 : 0;
+	const fm = findFrontmatter(text, bom);
+	if (fm === "unclosed") return text;
+	const bodyStart = fm ? fm.bodyStart : bom;
+	const m = findMarkers(text, bodyStart, 0);
+	if (m.problem || !m.start || !m.end) return text;
+	return text.slice(0, m.start.start) + text.slice(m.end.next);
+}
