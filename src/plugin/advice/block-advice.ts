@@ -31,6 +31,17 @@ export function blockAdvice(spec: BlockSpec, catalog: Catalog, settings: GpuFitS
 		}));
 		request = { rig, workload, date, policy: advicePolicy(settings.precision), engine: spec.engine ?? settings.rig.engine, defaultContext: settings.rig.context };
 	}
+	// A block re-renders whenever the index changes (any note edit): recompute only when its question changed.
+	const key = `${catalog.revision}|${JSON.stringify(request)}`;
+	const hit = recent.get(key);
+	if (hit && hit.catalog === catalog) return hit.view;
 	const result = computeAdvice(catalog, request);
-	return result.ok ? { ok: true, advice: result.value } : { ok: false, message: result.error.message };
+	const view: AdviceView = result.ok ? { ok: true, advice: result.value } : { ok: false, message: result.error.message };
+	recent.set(key, { catalog, view });
+	if (recent.size > RECENT) recent.delete(recent.keys().next().value ?? "");
+	return view;
 }
+
+/** Last answers by question (advice takes ~0.1–0.4 s; a note rarely has more than a few advice blocks). */
+const RECENT = 16;
+const recent = new Map<string, { catalog: Catalog; view: AdviceView }>();
