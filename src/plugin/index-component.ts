@@ -316,7 +316,7 @@ export class IndexComponent extends Component {
 
 	private showCount(): void {
 		if (!this.statusEl || !this.index) return;
-		const n = this.index.notePaths().length;
+		const n = this.index.noteCount;
 		this.statusEl.setText(`GPU Fit: ${n.toLocaleString()} note${n === 1 ? "" : "s"}`);
 	}
 }

@@ -18,9 +18,11 @@ export const LIMITS = {
 	/** Top-level frontmatter keys read; the rest are dropped. */
 	keys: 1_000,
 	/** YAML values read per top-level key, counting every visit through an alias: a key over it is dropped. */
-	valuesPerKey: 10_000,
-	/** YAML values read per note, all keys together. */
-	valuesPerNote: 50_000,
+	valuesPerKey: 20_000,
+	/** YAML values kept per note, all keys together (what the note may hold in memory and in the cache). */
+	valuesPerNote: 100_000,
+	/** YAML values visited per note, kept or dropped (the work one note may cost); keys after it are ignored. */
+	visitsPerNote: 200_000,
 	/** Nesting depth of a YAML value. */
 	depth: 64,
 	/** Characters kept of one string in `ParsedNote.properties` (concepts are still found in all of it). */
@@ -29,8 +31,8 @@ export const LIMITS = {
 	tags: 2_000,
 	/** Links to other notes per note (field names and body wikilinks together). */
 	links: 5_000,
-	/** gpufit blocks per note. */
-	blocks: 500,
+	/** gpufit blocks per note (each is parsed: ~0.3 ms). */
+	blocks: 200,
 	/** Characters of one gpufit block source. */
 	blockChars: 20_000,
 	/** Diagnostics kept per note, and characters per diagnostic message. */

@@ -62,8 +62,8 @@ export class VaultIndex {
 	/** Notes to sync when the outermost batch ends: in full, or only links with some names. */
 	private readonly pending = new Map<string, Set<string> | typeof FULL>();
 	private graphCache: { revision: number; graph: Graph } | undefined;
-	/** Tag, series and concept nodes by id (see nodeRef). */
-	private readonly nodeRefs = new Map<string, NodeRef>();
+	/** Tag, series and concept nodes by id prefix and key (see nodeRef). */
+	private readonly nodeRefs = new Map<NodePrefix, Map<string, NodeRef>>();
 	private readonly log = new ChangeLog();
 	/** The entry being synced, for the edge context's link resolution. */
 	private syncing: NoteEntry | undefined;
@@ -385,6 +385,11 @@ export class VaultIndex {
 		return out;
 	}
 
+	/** How many notes are indexed (graph notes and, with indexTag, the others). */
+	get noteCount(): number {
+		return this.notes.size;
+	}
+
 	/** Every indexed note (graph notes and, with indexTag, the others), sorted. */
 	notePaths(): string[] {
 		return [...this.notes.keys()].sort();
@@ -494,7 +499,7 @@ export class VaultIndex {
 	private linkEdge(i: number, kind: number): number {
 		const entry = this.syncing as NoteEntry;
 		const name = entry.linkNames[i] as NameEntry;
-		const target = this.names.resolve(name, (n) => this.isGraphNote(n));
+		const target = this.names.resolve(name, this.isGraphNoteFn);
 		if (target === null || target === entry) return -1;
 		return packEdge(this.numberOf(target ?? (name.missing ??= { id: `missing:${name.key}`, n: -1 })), kind);
 	}
@@ -531,12 +536,14 @@ export class VaultIndex {
 	 * distinct tags, series and concepts; started over past NODE_REF_LIMIT (tag churn in a long session).
 	 */
 	private nodeRef(prefix: NodePrefix, key: string): NodeRef {
-		const id = prefix === "" ? key : prefix + key;
-		let ref = this.nodeRefs.get(id);
+		// By prefix, then key: the id string is built once per node, not once per edge.
+		let byKey = this.nodeRefs.get(prefix);
+		if (byKey === undefined) { byKey = new Map(); this.nodeRefs.set(prefix, byKey); }
+		let ref = byKey.get(key);
 		if (ref === undefined) {
-			if (this.nodeRefs.size >= NODE_REF_LIMIT) this.nodeRefs.clear();
-			ref = { id, n: -1 };
-			this.nodeRefs.set(id, ref);
+			if (byKey.size >= NODE_REF_LIMIT) byKey.clear();
+			ref = { id: prefix === "" ? key : prefix + key, n: -1 };
+			byKey.set(key, ref);
 		}
 		return ref;
 	}
@@ -546,6 +553,8 @@ export class VaultIndex {
 		if (ref.n < 0 || !this.store.isNumberOf(ref.n, ref.id)) ref.n = this.store.node(ref.id);
 		return ref.n;
 	}
+
+	private readonly isGraphNoteFn = (note: ParsedNote): boolean => this.isGraphNote(note);
 
 	private isGraphNote(note: ParsedNote): boolean {
 		const tag = this.indexTag;

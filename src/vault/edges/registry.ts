@@ -3,7 +3,6 @@
  * note first (a note re-synced because a name it links to resolves differently keeps their edges as they are).
  * Concept → concept edges are not note edges: see concepts/relations.ts.
  */
-import type { EdgeKind } from "../types";
 import type { EdgeSource } from "./edge-source";
 import { fieldLinkEdges } from "./field-links";
 import { inSeriesEdges } from "./in-series";
@@ -17,6 +16,3 @@ const ALL: readonly EdgeSource[] = [taggedEdges, inSeriesEdges, mentionEdges, fi
 export const NOTE_EDGE_SOURCES: readonly EdgeSource[] = ALL.filter((s) => !s.resolvesNames);
 /** Sources whose edges depend on how other notes' names resolve. */
 export const LINK_EDGE_SOURCES: readonly EdgeSource[] = ALL.filter((s) => s.resolvesNames);
-
-/** The edge kinds notes have (the others come from concept relations). */
-export const NOTE_EDGE_KINDS: readonly EdgeKind[] = ALL.flatMap((s) => s.kinds);

@@ -24,7 +24,7 @@ export interface NoteEntry extends NodeRef {
 	lastSync: LastSync;
 }
 
-export interface LastSync {
+interface LastSync {
 	/** The version synced (null: none yet). */
 	note: ParsedNote | null;
 	edges: readonly number[];
@@ -55,9 +55,9 @@ export interface NameEntry {
  * belong to (and are linked by) one note, kept as the value itself; several are an array. Arrays, not Sets: on a
  * cold start the linker lists gain an entry per link, and small arrays are several times cheaper to grow than Sets.
  */
-export type Several<T> = T | T[];
+type Several<T> = T | T[];
 
-export function severalOf<T>(values: Several<T> | undefined): readonly T[] {
+function severalOf<T>(values: Several<T> | undefined): readonly T[] {
 	return values === undefined ? [] : Array.isArray(values) ? values : [values];
 }
 

@@ -15,7 +15,7 @@
  */
 import type { EdgeKind } from "../types";
 
-export const EDGE_KINDS: readonly EdgeKind[] = [
+const EDGE_KINDS: readonly EdgeKind[] = [
 	"tagged", "in-series", "mentions", "feedback", "amplifies", "links", "architecture", "memory", "interconnect", "family", "native-format",
 ];
 const KIND_NO = new Map<EdgeKind, number>(EDGE_KINDS.map((k, i) => [k, i]));
@@ -33,10 +33,6 @@ export function packEdge(target: number, kind: number): number {
 
 export function edgeTarget(packed: number): number {
 	return Math.floor(packed / (KIND_MASK + 1));
-}
-
-export function edgeKindNo(packed: number): number {
-	return packed & KIND_MASK;
 }
 
 export function edgeKind(packed: number): EdgeKind {

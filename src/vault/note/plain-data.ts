@@ -41,29 +41,34 @@ export function plainFrontmatter(root: Record<string, unknown>, lineOf: (key: st
 	if (keys.length > LIMITS.keys) {
 		diagnostics.push({ message: `Frontmatter has ${count(keys.length)} keys; only the first ${count(LIMITS.keys)} are read.` });
 	}
-	let noteBudget = LIMITS.valuesPerNote;
+	// Kept values bound what the note holds; visits (kept or not) bound the work it costs. A key over its own budget
+	// costs at most that budget and is dropped; the keys after it are read as usual.
+	let kept = LIMITS.valuesPerNote;
+	let visits = LIMITS.visitsPerNote;
 	let skippedForNote = 0;
 	const n = Math.min(keys.length, LIMITS.keys);
 	for (let i = 0; i < n; i++) {
 		const key = keys[i] as string;
 		if (key === "__proto__") continue;
-		if (noteBudget <= 0) { skippedForNote++; continue; }
-		const walk = new Walk(Math.min(LIMITS.valuesPerKey, noteBudget));
+		const budget = Math.min(LIMITS.valuesPerKey, kept, visits);
+		if (budget <= 0) { skippedForNote++; continue; }
+		const walk = new Walk(budget);
 		try {
 			out[key] = walk.value(root[key], 1);
+			kept -= walk.visits;
 		} catch (e) {
 			if (!(e instanceof Overrun)) throw e;
 			diagnostics.push({
 				line: lineOf(key),
 				message: e.what === "depth"
 					? `Frontmatter "${key}" is nested deeper than ${LIMITS.depth} levels; it is ignored.`
-					: `Frontmatter "${key}" holds more than ${count(Math.min(LIMITS.valuesPerKey, noteBudget))} values (a YAML alias counts each time it is used); it is ignored.`,
+					: `Frontmatter "${key}" holds more than ${count(budget)} values (a YAML alias counts each time it is used); it is ignored.`,
 			});
 		}
-		noteBudget -= walk.visits;
+		visits -= walk.visits;
 	}
 	if (skippedForNote > 0) {
-		diagnostics.push({ message: `Frontmatter holds more than ${count(LIMITS.valuesPerNote)} values in all; ${count(skippedForNote)} key${skippedForNote === 1 ? " is" : "s are"} ignored.` });
+		diagnostics.push({ message: `Frontmatter holds more values than a note may (${count(LIMITS.valuesPerNote)} kept, ${count(LIMITS.visitsPerNote)} read); ${count(skippedForNote)} key${skippedForNote === 1 ? " is" : "s are"} ignored.` });
 	}
 	return out;
 }

@@ -67,9 +67,10 @@ export function collectTags(...values: (PlainValue | undefined)[]): NoteTags {
 	const seriesSeen = new Set<string>();
 	const add = (raw: string): void => {
 		if (raw.length > MAX_TAG_CHARS) { out.rejected++; return; }
+		// Past the cap nothing is read (repeats of kept tags are counted as ignored too).
+		if (seen.size >= LIMITS.tags) { out.overCap++; return; }
 		const part = tagPart(raw);
 		if (part === null || seen.has(part.key)) return;
-		if (seen.size >= LIMITS.tags) { out.overCap++; return; }
 		seen.add(part.key);
 		if (part.series !== undefined) {
 			const id = part.series.id;
