@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { fcParams } from "../fc-params";
 import { ADVICE_PROPERTY, applyAdvice, describeWrite, END_MARKER, lineEnding, START_MARKER, UPDATED_PROPERTY } from "../../src/estimator/advice/write-back";
 
 const SECTION = "## Scaling advice\n\n**Recommendation: Add 1× RTX PRO 6000**\n\n| # | Option |\n| ---: | --- |\n| 1 | Add 1× RTX PRO 6000 |\n\n_Computed for 2026-11-29 with the GPU Fit catalog (x)._";
@@ -162,7 +163,7 @@ describe("write-back: properties (random notes)", () => {
 			expect(again.status).toBe("unchanged");
 			expect(again.text).toBe(r.text);
 			return true;
-		}), { numRuns: 300 });
+		}), fcParams({ numRuns: 300 }));
 	});
 
 	it("an existing section is replaced: the bytes before its start line and after its end line are unchanged", () => {
@@ -184,7 +185,7 @@ describe("write-back: properties (random notes)", () => {
 			const again = applyAdvice(r.text, SECTION, PROPS);
 			expect(again.text).toBe(r.text);
 			return true;
-		}), { numRuns: 200 });
+		}), fcParams({ numRuns: 200 }));
 	});
 
 	it("other frontmatter properties parse to the same values, in the same order", () => {
@@ -196,6 +197,6 @@ describe("write-back: properties (random notes)", () => {
 			const { [ADVICE_PROPERTY]: _a, [UPDATED_PROPERTY]: _u, ...rest } = after;
 			expect(JSON.stringify(rest)).toBe(JSON.stringify(before ?? {}));
 			return true;
-		}), { numRuns: 200 });
+		}), fcParams({ numRuns: 200 }));
 	});
 });
