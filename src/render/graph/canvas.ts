@@ -3,11 +3,12 @@
  * the rest). Knows nothing of the vault: the controller hands it the model, what is visible, and the theme.
  * Hover dims everything outside the hovered node's neighbourhood; clicks and hovers go back through callbacks.
  */
-import Graph from "graphology";
+import type { default as GraphologyGraph } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType, type NodeProgramType } from "sigma/rendering";
 import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
 import { el } from "../dom";
+import { LiteGraph } from "./lite-graph";
 import type { GraphModel, ModelEdge, ModelNode } from "./model";
 import { createShapeProgram } from "./shape-program";
 import { EDGE_STYLES, NODE_SHAPES, NODE_STYLES, nodeSize } from "./style";
@@ -64,7 +65,7 @@ export function webglAvailable(doc: Document): boolean {
 }
 
 export class GraphCanvas {
-	private readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: "directed", multi: true, allowSelfLoops: false });
+	private readonly graph = new LiteGraph<NodeAttrs, EdgeAttrs>();
 	private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
 	private theme: GraphTheme;
 	private hovered: string | undefined;
@@ -82,7 +83,8 @@ export class GraphCanvas {
 		this.theme = theme;
 		const nodePrograms: Record<string, NodeProgramType<NodeAttrs, EdgeAttrs>> = {};
 		for (const s of NODE_SHAPES) nodePrograms[s] = createShapeProgram(s) as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>;
-		this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
+		// LiteGraph implements the part of graphology's Graph that sigma uses (see lite-graph.ts).
+		this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph as unknown as GraphologyGraph<NodeAttrs, EdgeAttrs>, container, {
 			nodeProgramClasses: nodePrograms,
 			edgeProgramClasses: {
 				arrow: EdgeArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
