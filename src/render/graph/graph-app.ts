@@ -360,6 +360,8 @@ export class GraphApp {
 	/** "full": every drawn node moves; "new": only `movable` nodes move, the rest stay where they are. */
 	private runLayout(kind: "full" | "new", movable?: ReadonlySet<string>): void {
 		if (!this.canvas) return;
+		// A running full layout is not cut short for a few newcomers: they keep the place given next to their neighbours.
+		if (kind === "new" && this.layout.isRunning) return;
 		const { ids, edges } = this.canvas.drawnGraph();
 		if (ids.length === 0) return;
 		const model = this.model;
@@ -383,7 +385,7 @@ export class GraphApp {
 		});
 		this.layoutIds = ids;
 		this.applyEvery = 80;
-		this.canvas.setEdgesHidden(edges.length > HIDE_EDGES_DURING_LAYOUT);
+		this.canvas.setEdgesHidden(kind === "full" && edges.length > HIDE_EDGES_DURING_LAYOUT);
 		this.layout.start({ xy, sizes, fixed, edges: pairs, weights }, kind === "new" ? { maxIterations: 80 } : {});
 		this.renderStatus();
 	}
