@@ -1,10 +1,10 @@
 /** The fit table's columns, addressable from a block's `show:` list. Pure: no DOM. */
+import type { ColumnId } from "../estimator/request";
 import type { FitRow } from "../estimator/types";
 import { fitsText, formatBits, formatGiB, formatHeadroom, formatRate } from "./format";
 
-export type ColumnId =
-	| "format" | "bits" | "weights" | "kv" | "overhead" | "total"
-	| "fits" | "headroom" | "sequences" | "support" | "decode" | "aggregate" | "prefill";
+/** Column ids are the estimator's one list (shared with the block's `show:` and the CLI). */
+export type { ColumnId };
 
 export interface Column {
 	id: ColumnId;
