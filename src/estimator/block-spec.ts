@@ -12,6 +12,7 @@ import yaml from "js-yaml";
 import {
 	fieldNames, parseRequest, plural, formatCount, clip, type RequestIssue, type RequestSpec,
 } from "./request";
+import { countValues } from "./value-budget";
 
 export type BlockSpec = RequestSpec;
 export type BlockIssue = RequestIssue;
@@ -67,29 +68,6 @@ function capped(issues: BlockIssue[]): BlockIssue[] {
 	if (issues.length <= BLOCK_LIMITS.issues) return issues;
 	const rest = issues.length - (BLOCK_LIMITS.issues - 1);
 	return [...issues.slice(0, BLOCK_LIMITS.issues - 1), { message: `… and ${plural(rest, "more problem")} in this block.` }];
-}
-
-/**
- * Values in a parsed YAML tree, counting every use of a shared (aliased) node again, up to `limit` + 1.
- * Iterative, and it stops at the limit: the work is bounded by the limit, not by what the aliases expand to.
- */
-export function countValues(root: unknown, limit: number): number {
-	let count = 0;
-	const stack: unknown[] = [root];
-	while (stack.length > 0) {
-		const v = stack.pop();
-		if (++count > limit) return count;
-		if (typeof v !== "object" || v === null || v instanceof Date) continue;
-		if (Array.isArray(v)) {
-			if (count + v.length > limit) return limit + 1;
-			for (const x of v) stack.push(x);
-		} else {
-			const keys = Object.keys(v);
-			if (count + keys.length > limit) return limit + 1;
-			for (const k of keys) stack.push((v as Record<string, unknown>)[k]);
-		}
-	}
-	return count;
 }
 
 /**
