@@ -11,7 +11,7 @@ async function run(...argv: string[]) {
 
 describe("gpufit fit", () => {
 	it("prints a readable table", async () => {
-		const r = await run("fit", "--model", "Qwen3-30B", "--gpu", "RTX 6000 PRO B");
+		const r = await run("fit", "--model", "Qwen3-30B", "--gpu", "RTX 6000 PRO B", "--wide");
 		expect(r.code).toBe(0);
 		expect(r.out).toMatch(/^Qwen3-30B-A3B on 1 × RTX PRO 6000 Blackwell/);
 		expect(r.out).toMatch(/BF16\s+16\.00/);
@@ -33,7 +33,7 @@ describe("gpufit fit", () => {
 
 	it.each([
 		[["fit", "--gpu", "H100"], /--model is required/],
-		[["fit", "--model", "Qwen3-8B", "--gpu", "H100", "--count", "two"], /--count must be a positive whole number/],
+		[["fit", "--model", "Qwen3-8B", "--gpu", "H100", "--count", "two"], /--count must be a whole number of GPUs from 1 to 1,024 \(got "two"\)/],
 		[["fit", "--model", "Qwen3-8B", "--gpu", "H100", "--split", "diagonal"], /--split must be one of/],
 		[["fit", "--model", "Qwen3-8B", "--gpu", "H100", "--bogus", "1"], /unknown option --bogus/],
 		[["fit", "--model", "Qwen3-31B", "--gpu", "RTX PRO 6000"], /Unknown model "Qwen3-31B"\. Did you mean/],
