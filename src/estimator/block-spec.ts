@@ -7,6 +7,9 @@
  * so the block can say exactly what to fix. Work is bounded whatever the block holds: YAML aliases are never
  * expanded (values are counted against a budget and described, never serialized), keys are capped, key lines
  * are found in one pass, and every echoed value is clipped.
+ *
+ * YAML is read with the failsafe schema: scalars are text and the request fields parse them, as they parse CLI
+ * flags. YAML's own number spellings (0x1, 1e3, .nan), dates and `<<` merges do not apply in a block.
  */
 import yaml from "js-yaml";
 import {
@@ -33,14 +36,16 @@ export const BLOCK_LIMITS = {
 export function parseBlockSpec(source: string): { spec?: BlockSpec; issues: BlockIssue[] } {
 	let data: unknown;
 	try {
-		data = yaml.safeLoad(source, { json: true });
+		// Every scalar stays text (the failsafe schema): the request fields read "32k", "0x1", "1e3" or ".nan"
+		// exactly as they read a CLI flag, so a block and the CLI cannot disagree about what a value means.
+		data = yaml.safeLoad(source, { json: true, schema: yaml.FAILSAFE_SCHEMA });
 	} catch (e) {
 		return { issues: [yamlIssue(e, source)] };
 	}
 	if (data === undefined || data === null) {
 		return { issues: [{ message: "The block is empty. Write at least `model: NAME`." }] };
 	}
-	if (typeof data !== "object" || Array.isArray(data) || data instanceof Date) {
+	if (typeof data !== "object" || Array.isArray(data)) {
 		return { issues: [{ message: "The block must be YAML keys, e.g. `model: Qwen3-30B` on its own line.", line: 1 }] };
 	}
 	const values = countValues(data, BLOCK_LIMITS.values);

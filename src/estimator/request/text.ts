@@ -38,7 +38,13 @@ export function quote(s: string, max = ECHO_CHARS): string {
  * walked (a YAML alias may share one list thousands of times), and YAML's .nan / .inf say what they are.
  */
 export function describeValue(v: unknown): string {
-	if (typeof v === "string") return v.trim() === "" ? "an empty value" : quote(v);
+	if (typeof v === "string") {
+		const t = v.trim();
+		// YAML's spellings of the special floats, as a block (read as text) hands them over.
+		if (/^[-+]?\.(nan|NaN|NAN)$/.test(t)) return `${t}, which is not a number`;
+		if (/^[-+]?\.(inf|Inf|INF)$/.test(t)) return `${t}, which is infinite`;
+		return t === "" ? "an empty value" : quote(v);
+	}
 	if (typeof v === "number") {
 		if (Number.isNaN(v)) return ".nan, which is not a number";
 		if (v === Infinity) return ".inf, which is infinite";
