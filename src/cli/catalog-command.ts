@@ -29,7 +29,7 @@ const col = (key: string, align: "left" | "right" = "left", shrink = false, wide
 export function runListCommand(argv: string[], io: Io): number {
 	const args = parseArgs(argv, LIST_FLAGS);
 	if (args.help) {
-		io.stdout(`${LIST_USAGE}\n`);
+		io.stdout(`${wrap(LIST_USAGE, TEXT_WIDTH, 6)}\n`);
 		return 0;
 	}
 	const what = args.positional[0];
@@ -71,7 +71,7 @@ export function runListCommand(argv: string[], io: Io): number {
 export function runSupportCommand(argv: string[], io: Io): number {
 	const args = parseArgs(argv, SUPPORT_FLAGS);
 	if (args.help) {
-		io.stdout(`${SUPPORT_USAGE}\n`);
+		io.stdout(`${wrap(SUPPORT_USAGE, TEXT_WIDTH, 6)}\n`);
 		return 0;
 	}
 	if (args.positional.length > 0) throw new UsageError(`unexpected argument "${(args.positional[0] ?? "").slice(0, 40)}" (name the GPU with --gpu)`);

@@ -1,7 +1,7 @@
 /** `gpufit fit`: the fit table for a model on a GPU setup, as a readable table (≤ 100 columns) or JSON. */
 import { computeFitTable } from "../estimator/fit";
 import {
-	FIELDS, fieldNames, formatCount, parseRequest, plural, type ColumnId, type RequestSpec, type ShowKeyword,
+	FIELDS, TABLE_COLUMNS, fieldNames, formatCount, parseRequest, plural, type ColumnId, type RequestSpec, type ShowKeyword,
 } from "../estimator/request";
 import type { FitRequest, FitRow, FitTable } from "../estimator/types";
 import { flagValues, parseArgs, UsageError, type CommandFlags } from "./args";
@@ -135,8 +135,9 @@ export interface FitTextOptions {
 }
 
 function columnsFor(o: FitTextOptions): ColumnId[] {
-	if (o.wide) return Object.keys(CLI_COLUMNS) as ColumnId[];
-	const named = (o.show ?? []).filter((k): k is ColumnId => k in CLI_COLUMNS && k !== "format");
+	if (o.wide) return [...TABLE_COLUMNS];
+	// In table order, format first, as the block does; "chart" has nothing to show here.
+	const named = TABLE_COLUMNS.filter((id) => id !== "format" && (o.show ?? []).includes(id));
 	return named.length > 0 ? ["format", ...named] : [...CLI_DEFAULT_COLUMNS];
 }
 

@@ -41,26 +41,37 @@ export function textTable(columns: readonly TextColumn[], rows: readonly (readon
 	return [line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
-/** Word-wrap a paragraph to `width`, continuation lines indented by `indent` spaces. Words longer than a line are cut. */
+/**
+ * Word-wrap a paragraph to `width`: leading spaces are kept on the first line, continuation lines are indented
+ * by `indent` spaces, a word longer than a line is cut.
+ */
 export function wrap(text: string, width = TEXT_WIDTH, indent = 2): string {
 	if (!Number.isFinite(width) || text.length <= width) return text;
-	const words = text.split(" ");
+	const lead = /^ */.exec(text)?.[0] ?? "";
+	const pad = " ".repeat(Math.min(indent, Math.floor(width / 2)));
 	const lines: string[] = [];
-	let line = "";
-	for (let word of words) {
-		const room = width - (lines.length > 0 ? indent : 0);
-		while (word.length > room) {
-			if (line) { lines.push(line); line = ""; }
-			lines.push(word.slice(0, room));
-			word = word.slice(room);
-		}
-		if (!line) line = word;
-		else if (line.length + 1 + word.length <= width - (lines.length > 0 ? indent : 0)) line += ` ${word}`;
-		else {
-			lines.push(line);
-			line = word;
+	let line = lead;
+	let empty = true;
+	for (let word of text.slice(lead.length).split(" ")) {
+		while (word !== "") {
+			const room = width - line.length - (empty ? 0 : 1);
+			if (word.length <= room) {
+				line += (empty ? "" : " ") + word;
+				empty = false;
+				break;
+			}
+			if (!empty) {
+				lines.push(line);
+				line = pad;
+				empty = true;
+				continue;
+			}
+			const cut = Math.max(1, room);
+			lines.push(line + word.slice(0, cut));
+			word = word.slice(cut);
+			line = pad;
 		}
 	}
-	if (line) lines.push(line);
-	return lines.map((l, i) => (i === 0 ? l : `${" ".repeat(indent)}${l}`)).join("\n");
+	if (!empty) lines.push(line);
+	return lines.join("\n");
 }

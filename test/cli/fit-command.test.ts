@@ -1,5 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 
 async function run(...argv: string[]) {
@@ -44,19 +43,6 @@ describe("gpufit fit", () => {
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(message);
 		expect(r.err).not.toMatch(/at .*\.ts:\d+/);
-	});
-});
-
-describe("the built CLI bundle", () => {
-	beforeAll(() => {
-		execFileSync(process.execPath, ["esbuild.config.mjs", "--only=cli"], { stdio: "ignore" });
-	});
-
-	it("exits 2 without a stack trace on bad input", () => {
-		const r = spawnSync(process.execPath, ["dist/cli.js", "fit", "--model", "nope", "--gpu", "nope"], { encoding: "utf8" });
-		expect(r.status).toBe(2);
-		expect(r.stderr).toMatch(/^gpufit: Unknown model "nope"/);
-		expect(r.stderr).not.toMatch(/\n\s+at /);
 	});
 });
 
