@@ -319,8 +319,11 @@ export function resolveGpu(c: Catalog, name: string): Result<Gpu> {
 		if (pick) return { ok: true, value: pick };
 		if (candidates.length > 0) {
 			const shown = candidates.slice(0, 3);
-			const sizes = shown.map((g) => `${g.name} has ${g.memory.marketedGB} GB`).join("; ");
-			const detail = fitting.length > 1 ? `${gb} GB fits several cards (${sizes}).` : `${sizes}, not ${gb} GB.`;
+			const sizes = shown.map((g) => `${g.memory.marketedGB} GB (${g.name})`).join(", ");
+			const first = shown[0];
+			const detail = fitting.length > 1
+				? `${gb} GB fits several cards: ${sizes}.`
+				: shown.length === 1 && first ? `${first.name} has ${first.memory.marketedGB} GB, not ${gb} GB.` : `Cards of that name have ${sizes}, not ${gb} GB.`;
 			return { ok: false, error: unknownName(c, c.gpus, "unknown-gpu", "GPU", name, shown.map((g) => g.name), detail) };
 		}
 	}

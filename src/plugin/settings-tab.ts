@@ -9,7 +9,7 @@ import { resolveGpu, type Catalog } from "../estimator/catalog";
 import { KV_DTYPE_CHOICES, fieldOf, parseField, sentence } from "../estimator/request";
 import { ENGINE_IDS, SPLIT_MODES, type EngineId, type SplitMode } from "../estimator/types";
 import { GpuSuggest } from "./gpu-suggest";
-import { DEFAULT_SETTINGS, type GpuFitSettings, type PrecisionPolicy } from "./settings";
+import { DEFAULT_SETTINGS, SETTING_LABELS, type GpuFitSettings, type PrecisionPolicy } from "./settings";
 import type { SettingsStore } from "./settings-store";
 
 export interface SettingsHost {
@@ -73,7 +73,7 @@ export class GpuFitSettingTab extends PluginSettingTab {
 			});
 		});
 
-		this.numberSetting(containerEl, "count", "rig.count", "GPU count", "", s.rig.count, (n) => { s.rig.count = n; }, save, problemLine);
+		this.numberSetting(containerEl, "count", "rig.count", SETTING_LABELS["rig.count"], "", s.rig.count, (n) => { s.rig.count = n; }, save, problemLine);
 		new Setting(containerEl)
 			.setName("Split mode")
 			.setDesc("Tensor parallel, layer (pipeline) split, or one replica per GPU.")
@@ -87,9 +87,9 @@ export class GpuFitSettingTab extends PluginSettingTab {
 				for (const e of ENGINE_IDS) d.addOption(e, e);
 				d.setValue(s.rig.engine).onChange((v) => { s.rig.engine = v as EngineId; save("rig.engine"); });
 			});
-		this.numberSetting(containerEl, "context", "rig.context", "Default context", "Tokens per sequence for blocks that give no `context`, e.g. 8192 or 32k.", s.rig.context, (n) => { s.rig.context = n; }, save, problemLine);
+		this.numberSetting(containerEl, "context", "rig.context", SETTING_LABELS["rig.context"], "Tokens per sequence for blocks that give no `context`, e.g. 8192 or 32k.", s.rig.context, (n) => { s.rig.context = n; }, save, problemLine);
 		const kv = new Setting(containerEl)
-			.setName("Cache data type")
+			.setName(SETTING_LABELS["rig.kvDtype"])
 			.setDesc("Data type of the key/value cache. Auto: the engine's default (the model's data type; f16 in llama.cpp).");
 		problemLine(kv, "rig.kvDtype");
 		kv.addDropdown((d) => {

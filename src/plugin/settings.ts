@@ -9,7 +9,7 @@
  * from own properties only.
  */
 import {
-	describeValue, fieldOf, formatCount, parseChoice, parseField, sentence,
+	describeValue, fieldOf, formatCount, parseChoice, sentence,
 	type FieldKey, type KvDtypeChoice,
 } from "../estimator/request";
 import type { EngineId, SplitMode } from "../estimator/types";
@@ -81,6 +81,13 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const own = (o: Obj, k: string): unknown => (has(o, k) ? o[k] : undefined);
+
+/** How the settings tab names each setting: messages about a setting use the same words. */
+export const SETTING_LABELS = {
+	"rig.gpu": "GPU", "rig.count": "GPU count", "rig.split": "Split mode", "rig.engine": "Engine", "rig.context": "Default context",
+	"rig.kvDtype": "Cache data type", precision: "Precision policy", indexTag: "Index tag", feedbackFields: "Feedback fields",
+	userCatalogFolder: "User catalog folder", warmStartCache: "Warm-start cache",
+} as const;
 
 /** A setting whose stored value could not be used: what it held, why, and what is used instead. */
 export interface SettingsProblem {
@@ -185,7 +192,10 @@ export function readSettings(loaded: unknown): SettingsRead {
 		problems.push({ path, label, raw, message: `${sentence(r.message)} Using ${shown(fallback)} until you change it.` });
 		return fallback;
 	};
-	const field = <K extends FieldKey>(key: K) => (v: unknown) => parseField(key, v, "settings");
+	const field = <K extends FieldKey>(key: K, label: string) => (v: unknown) => {
+		const r = fieldOf(key).parse(v);
+		return r.ok ? r : { ok: false as const, message: `${label} ${r.problem}` };
+	};
 	const text = (label: string, max: number, clean: (s: string) => string) => (v: unknown) =>
 		typeof v === "string" && v.length <= max ? { ok: true as const, value: clean(v) } : { ok: false as const, message: `${label} must be text${typeof v === "string" ? ` of at most ${formatCount(max)} characters` : ""} (got ${describeValue(v)})` };
 
@@ -198,11 +208,11 @@ export function readSettings(loaded: unknown): SettingsRead {
 				const t = text("GPU", 200, (s) => s.trim())(v);
 				return t.ok && t.value === "" ? { ok: false as const, message: "GPU must be a GPU name (got an empty value)" } : t;
 			}),
-			count: take("rig.count", fieldOf("count").label, rig.count, d.rig.count, field("count")),
-			split: take("rig.split", fieldOf("split").label, rig.split, d.rig.split, field("split")),
-			engine: take("rig.engine", fieldOf("engine").label, rig.engine, d.rig.engine, field("engine")),
-			context: take("rig.context", "Default context", rig.context, d.rig.context, field("context")),
-			kvDtype: take("rig.kvDtype", fieldOf("kvDtype").label, rig.kvDtype, d.rig.kvDtype, field("kvDtype")),
+			count: take("rig.count", SETTING_LABELS["rig.count"], rig.count, d.rig.count, field("count", SETTING_LABELS["rig.count"])),
+			split: take("rig.split", SETTING_LABELS["rig.split"], rig.split, d.rig.split, field("split", SETTING_LABELS["rig.split"])),
+			engine: take("rig.engine", SETTING_LABELS["rig.engine"], rig.engine, d.rig.engine, field("engine", SETTING_LABELS["rig.engine"])),
+			context: take("rig.context", SETTING_LABELS["rig.context"], rig.context, d.rig.context, field("context", SETTING_LABELS["rig.context"])),
+			kvDtype: take("rig.kvDtype", SETTING_LABELS["rig.kvDtype"], rig.kvDtype, d.rig.kvDtype, field("kvDtype", SETTING_LABELS["rig.kvDtype"])),
 		}),
 		precision: take("precision", "Precision policy", top.precision, d.precision, (v) => {
 			const r = parseChoice(v, PRECISION_POLICIES);

@@ -8,7 +8,7 @@ import { FIT_FLAGS } from "../../src/cli/fit-command";
 import { main } from "../../src/cli/main";
 import { parseBlockSpec } from "../../src/estimator/block-spec";
 import { FIELDS, fieldOf, parseRequest, type FieldKey, type RequestSpec } from "../../src/estimator/request";
-import { readSettings } from "../../src/plugin/settings";
+import { SETTING_LABELS, readSettings } from "../../src/plugin/settings";
 
 /** Field → [value as written, what it means]. Strings are written as-is in YAML and on the command line. */
 const VALUES: { [K in FieldKey]?: [string, NonNullable<RequestSpec[K]>][] } = {
@@ -131,7 +131,7 @@ describe("refused values are refused everywhere, in the same words", () => {
 		if (field.surfaces.includes("settings") && path) {
 			const read = readSettings({ version: 2, rig: { [path]: value } });
 			expect(read.problems[0]?.message).toMatch(words);
-			expect(read.problems[0]?.message).toMatch(new RegExp(`^${field.label} `));
+			expect(read.problems[0]?.message).toMatch(new RegExp(`^${SETTING_LABELS[`rig.${path}` as keyof typeof SETTING_LABELS]} `));
 		}
 	});
 
