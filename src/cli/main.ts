@@ -37,7 +37,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return runSupportCommand(rest, io);
 			case "graph": {
 				const { runGraphCommand } = await import("./graph-command");
-				return await runGraphCommand(rest, io);
+				return runGraphCommand(rest, io);
 			}
 			case undefined:
 				io.stderr(usage());
