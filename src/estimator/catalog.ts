@@ -267,6 +267,22 @@ function unknownName<T extends { name: string; id: string; aliases: readonly str
 	return { kind, message: `Unknown ${label} ${quote(name)}.${detail ? ` ${detail}` : ""}${guess}${extra ? ` ${extra}` : ""}`, suggestions };
 }
 
+/**
+ * Several unknown names as one error (a block with two typos needs one round of fixes). The surface's hint ends
+ * each message; it is said once, at the end.
+ */
+export function combineLookupErrors(c: Catalog, errors: readonly LookupError[]): LookupError {
+	const first = errors[0];
+	if (!first) throw new Error("no errors to combine");
+	const hints = new Set(Object.values(c.hints ?? {}).filter((h): h is string => typeof h === "string" && h !== "").map((h) => ` ${h}`));
+	const messages = errors.map((e, i) => {
+		if (i === errors.length - 1) return e.message;
+		for (const h of hints) if (e.message.endsWith(h)) return e.message.slice(0, -h.length);
+		return e.message;
+	});
+	return { ...first, message: messages.join(" "), suggestions: errors.flatMap((e) => e.suggestions) };
+}
+
 /** "80GB", "96 GB", "(141 GB)", "98 GiB": a memory size written into a GPU's name. */
 const SIZE_IN_NAME = /\(?\s*(\d{1,4}(?:\.\d{1,2})?)\s*(?:GB|GiB|G)\s*\)?(?![a-z0-9])/i;
 

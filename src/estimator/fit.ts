@@ -2,7 +2,7 @@
  * The fit table: for one model on one GPU setup, one row per format with memory, fit verdict, concurrency,
  * format support and speed — and a "why" for every number.
  */
-import { architectureOf, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
+import { architectureOf, combineLookupErrors, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
 import { ENGINES, overheadPerGpu } from "./engines";
 import {
 	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, weightBytes,
@@ -62,10 +62,7 @@ export function computeFitTable(catalog: Catalog, request: FitRequest): Result<F
 	const gpu = resolveGpu(catalog, request.gpu);
 	if (!model.ok || !gpu.ok) {
 		// Report every unknown name at once, so a block with two typos needs one fix round, not two.
-		const errors = [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]));
-		const first = errors[0];
-		if (!first) throw new Error("unreachable");
-		return { ok: false, error: { ...first, message: errors.map((e) => e.message).join(" "), suggestions: errors.flatMap((e) => e.suggestions) } };
+		return { ok: false, error: combineLookupErrors(catalog, [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]))) };
 	}
 
 	const problem = checkInt("count", request.count, LIMITS.gpus)

@@ -12,6 +12,7 @@ import {
 } from "../estimator/catalog";
 import { plural } from "../estimator/request";
 import { additionsFrom, formatCatalogIssue, parseCatalogText } from "../estimator/user-catalog";
+import { catalogHints } from "./catalog-hints";
 
 /** Values one note's frontmatter may hold (its text is not at hand to size the budget by). */
 const NOTE_VALUE_BUDGET = 1_000_000;
@@ -58,13 +59,8 @@ export class CatalogSource extends Component {
 		return folder !== "" && (path === folder || path.startsWith(folder + "/"));
 	}
 
-	/** What an unknown GPU or model message adds: where the user's own entries would come from. */
 	private hints(files: number): Catalog["hints"] {
-		const folder = this.folder();
-		const text = folder === ""
-			? "Your own card or model? Add it in a JSON or YAML file and set Settings → GPU Fit → User catalog folder."
-			: `Not in the built-in catalog or in the user catalog folder "${folder}" (${plural(files, "file")}${this.problemCount() > 0 ? `, ${plural(this.problemCount(), "problem")} reported` : ""}).`;
-		return { gpu: text, model: text };
+		return catalogHints(this.folder(), files, this.problemCount());
 	}
 
 	private problemCount(): number {

@@ -1,6 +1,7 @@
 /** GPU names as people write them: with the marketed memory size, and what an unknown name says. */
 import { describe, expect, it } from "vitest";
 import { buildCatalog, loadCatalog, resolveGpu, resolveModel, withHints } from "../../src/estimator/catalog";
+import { computeFitTable } from "../../src/estimator/fit";
 
 const c = loadCatalog();
 const id = (name: string) => {
@@ -46,6 +47,16 @@ describe("unknown names say where own entries come from", () => {
 		const r = resolveGpu(hinted, "Lab Card 96");
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.error.message).toMatch(/^Unknown GPU "Lab Card 96"\..* Add your own in a catalog file\.$/);
+	});
+
+	it("two unknown names in one request say the hint once, at the end", () => {
+		const hinted = withHints(c, { gpu: "Add your own.", model: "Add your own." });
+		const r = computeFitTable(hinted, { model: "Qwen3-31B", gpu: "RTX 4090 Ti Super" });
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.error.message.match(/Add your own\./g)).toHaveLength(1);
+			expect(r.error.message).toMatch(/^Unknown model "Qwen3-31B"\. Did you mean .*\? Unknown GPU "RTX 4090 Ti Super"\. Did you mean "GeForce RTX 4090"\? Add your own\.$/);
+		}
 	});
 
 	it("did you mean covers user entries once they are loaded", () => {
