@@ -1,7 +1,7 @@
 /** `gpufit fit`: the fit table for a model on a GPU setup, as a readable table (≤ 100 columns) or JSON. */
 import { computeFitTable } from "../estimator/fit";
 import {
-	FIELDS, TABLE_COLUMNS, fieldNames, formatCount, parseRequest, plural, type ColumnId, type RequestSpec, type ShowKeyword,
+	FIELDS, LIMITS, TABLE_COLUMNS, fieldNames, formatCount, parseRequest, plural, type ColumnId, type RequestSpec, type ShowKeyword,
 } from "../estimator/request";
 import type { FitRequest, FitRow, FitTable } from "../estimator/types";
 import { flagValues, parseArgs, UsageError, type CommandFlags } from "./args";
@@ -16,8 +16,6 @@ export const FIT_FLAGS: CommandFlags = {
 	known: [...fieldNames("cli"), ...OWN.booleans, ...OWN.values],
 };
 
-/** Model × GPU pairs one command may ask for (as in a block). */
-const MAX_PAIRS = 24;
 
 /** The one-line synopsis, from the request fields: a new field shows up here by itself. */
 export function fitUsage(): string {
@@ -57,7 +55,7 @@ export function runFitCommand(argv: string[], io: Io): number {
 	if (!spec.models) throw new UsageError("--model is required");
 	if (!spec.gpus) throw new UsageError("--gpu is required");
 	const pairs = spec.models.length * spec.gpus.length;
-	if (pairs > MAX_PAIRS) throw new UsageError(`${formatCount(pairs)} model × GPU pairs asked; at most ${MAX_PAIRS}`);
+	if (pairs > LIMITS.pairs) throw new UsageError(`${formatCount(pairs)} model × GPU pairs asked; at most ${LIMITS.pairs}`);
 
 	const catalog = loadCatalogs(flagValues(args, "catalog"), io);
 	if (!catalog) return 2;

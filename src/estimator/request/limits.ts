@@ -9,6 +9,8 @@ export const LIMITS = {
 	tokens: 10_000_000,
 	/** Concurrent sequences. */
 	sequences: 100_000,
+	/** Model × GPU pairs one request may ask for (a block's comparison, a CLI run). */
+	pairs: 24,
 	/** Names in one list (models, GPUs, formats). */
 	listEntries: 16,
 	/** Characters in one name: longer is never a catalog name, and is never echoed in full. */
