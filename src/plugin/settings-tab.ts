@@ -62,14 +62,20 @@ export class GpuFitSettingTab extends PluginSettingTab {
 				gpuProblem("");
 				save("rig.gpu");
 			});
+			// Saved as soon as the text names a GPU; while typing a partial name nothing is said, on leaving the box
+			// a name that is not in the catalog says so (with "did you mean").
 			search.onChange((value) => {
-				if (value.trim() === "") return;
-				const found = resolveGpu(this.host.catalog(), value);
-				if (found.ok) {
+				const found = value.trim() === "" ? undefined : resolveGpu(this.host.catalog(), value);
+				if (found?.ok) {
 					s.rig.gpu = value.trim();
 					gpuProblem("");
 					save("rig.gpu");
-				} else gpuProblem(`${found.error.message} Not saved.`);
+				}
+			});
+			search.inputEl.addEventListener("blur", () => {
+				const value = search.getValue();
+				const found = value.trim() === "" ? undefined : resolveGpu(this.host.catalog(), value);
+				if (found && !found.ok) gpuProblem(`${found.error.message} Not saved.`);
 			});
 		});
 
