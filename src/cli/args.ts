@@ -74,12 +74,6 @@ export function parseArgs(argv: readonly string[], spec: CommandFlags): ParsedAr
 	return out;
 }
 
-/** The one value of a command's own flag. */
-export function flagValue(a: ParsedArgs, name: string): string | undefined {
-	const v = a.flags.get(name);
-	return Array.isArray(v) ? v[0] : undefined;
-}
-
 export function flagValues(a: ParsedArgs, name: string): string[] {
 	const v = a.flags.get(name);
 	return Array.isArray(v) ? v : [];

@@ -11,7 +11,7 @@ import { formatCatalogIssue, parseCatalogText } from "../estimator/user-catalog"
 import type { Io } from "./io";
 
 /** Problem lines printed per file before the summary line. */
-export const ISSUE_LINES = 8;
+const ISSUE_LINES = 8;
 
 const HINT_NONE = "Your own card or model? Describe it in a YAML or JSON file and pass --catalog FILE (see the README).";
 

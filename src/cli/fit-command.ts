@@ -124,9 +124,9 @@ const CLI_COLUMNS: Record<ColumnId, CliColumn> = {
 };
 
 /** What fits in 100 characters: the answer (memory, verdict, sessions, speed); the rest with --wide or --show. */
-export const CLI_DEFAULT_COLUMNS: readonly ColumnId[] = ["format", "total", "fits", "headroom", "sequences", "support", "decode", "prefill"];
+const CLI_DEFAULT_COLUMNS: readonly ColumnId[] = ["format", "total", "fits", "headroom", "sequences", "support", "decode", "prefill"];
 
-export interface FitTextOptions {
+interface FitTextOptions {
 	why: boolean;
 	wide: boolean;
 	show?: readonly ShowKeyword[];
@@ -140,7 +140,7 @@ function columnsFor(o: FitTextOptions): ColumnId[] {
 }
 
 /** The table, then notes, warnings (each once, naming the formats it concerns), support reasons and --why. */
-export function formatFitTable(t: FitTable, o: FitTextOptions): string {
+function formatFitTable(t: FitTable, o: FitTextOptions): string {
 	const width = o.wide ? Infinity : TEXT_WIDTH;
 	const ids = columnsFor(o);
 	const cols = ids.map((id) => CLI_COLUMNS[id]);

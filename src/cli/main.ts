@@ -68,7 +68,7 @@ function oneLine(s: string): string {
 }
 
 /** Exit quietly when the reader of stdout has gone (`| head`): nothing more can be written, nothing is wrong. */
-export function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void): void {
+function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void): void {
 	stream.on("error", (e: NodeJS.ErrnoException) => {
 		if (e.code === "EPIPE") exit(0);
 		else throw e;

@@ -123,7 +123,7 @@ function yamlIssue(e: unknown, source: string): BlockIssue {
 }
 
 /** The first `[` or `{` that is never closed, outside quotes and comments (one pass). */
-export function unclosedBracket(source: string): { bracket: "[" | "{"; line: number } | undefined {
+function unclosedBracket(source: string): { bracket: "[" | "{"; line: number } | undefined {
 	const stack: { bracket: "[" | "{"; line: number }[] = [];
 	let line = 1;
 	let quote: string | undefined;

@@ -13,11 +13,5 @@ export type ColumnId = (typeof TABLE_COLUMNS)[number];
 
 /** Words `show:` accepts besides columns: parts of the block that are not table columns. */
 export const SHOW_EXTRAS = ["chart"] as const;
-export type ShowExtra = (typeof SHOW_EXTRAS)[number];
-
-export type ShowKeyword = ColumnId | ShowExtra;
+export type ShowKeyword = ColumnId | (typeof SHOW_EXTRAS)[number];
 export const SHOW_KEYWORDS: readonly ShowKeyword[] = [...TABLE_COLUMNS, ...SHOW_EXTRAS];
-
-export function isColumnId(s: string): s is ColumnId {
-	return (TABLE_COLUMNS as readonly string[]).includes(s);
-}

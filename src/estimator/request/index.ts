@@ -1,9 +1,9 @@
 /** The request fields (block keys, CLI flags, settings), their limits and the table's column list. */
 export { LIMITS } from "./limits";
-export { TABLE_COLUMNS, SHOW_EXTRAS, SHOW_KEYWORDS, isColumnId, type ColumnId, type ShowExtra, type ShowKeyword } from "./columns";
+export { TABLE_COLUMNS, SHOW_EXTRAS, SHOW_KEYWORDS, type ColumnId, type ShowKeyword } from "./columns";
 export {
 	FIELDS, KV_DTYPE_CHOICES, fieldMessage, fieldNames, fieldOf, findField, parseField, subject,
-	type AnyField, type Field, type FieldKey, type KvDtypeChoice, type RequestSpec, type Surface,
+	type Field, type FieldKey, type KvDtypeChoice, type RequestSpec, type Surface,
 } from "./fields";
 export { parseRequest, unknownKeyMessage, type RequestEntry, type RequestIssue } from "./parse";
 export { clip, describeValue, formatCount, plural, quote, sentence } from "./text";
