@@ -4,6 +4,8 @@ import {
 	FIELDS, LIMITS, TABLE_COLUMNS, fieldNames, formatCount, parseRequest, plural, type ColumnId, type RequestSpec, type ShowKeyword,
 } from "../estimator/request";
 import type { FitRequest, FitRow, FitTable } from "../estimator/types";
+import { supportLabel } from "../estimator/verdict";
+import { whyLines } from "../estimator/why-text";
 import { flagValues, parseArgs, UsageError, type CommandFlags } from "./args";
 import { loadCatalogs } from "./catalogs";
 import type { Io } from "./io";
@@ -97,7 +99,8 @@ function requestFor(spec: Partial<RequestSpec>, model: string, gpu: string): Fit
 
 
 interface CliColumn extends TextColumn {
-	cell: (r: FitRow) => string;
+	/** `concurrency`: the sequences the table asked for. */
+	cell: (r: FitRow, concurrency: number) => string;
 }
 
 /** A row that cannot run even one sequence at this context: its speeds and sequence count are not numbers. */
@@ -105,6 +108,16 @@ const runs = (r: FitRow) => r.maxConcurrentSequences > 0;
 const NONE = "—";
 const gib = (x: number) => x.toFixed(1);
 const signed = (x: number) => (x >= 0 ? `+${x.toFixed(1)}` : `−${(-x).toFixed(1)}`);
+
+/** The verdict in a few plain words (the block marks it with a symbol; a terminal table keeps to text). */
+function verdictWords(r: FitRow, concurrency: number): string {
+	switch (r.verdict) {
+		case "fits": return "fits";
+		case "fits-fewer-sequences": return `${formatCount(r.maxConcurrentSequences)} of ${formatCount(concurrency)} fit`;
+		case "out-of-memory": return "out of memory";
+		case "unsupported": return "unsupported";
+	}
+}
 
 /** Every table column as the CLI prints it; `Record` makes the type checker insist on each column id. */
 const CLI_COLUMNS: Record<ColumnId, CliColumn> = {
@@ -114,17 +127,17 @@ const CLI_COLUMNS: Record<ColumnId, CliColumn> = {
 	kv: { header: "KV", align: "right", cell: (r) => gib(r.kvCachePerGpuGiB) },
 	overhead: { header: "overhead", align: "right", cell: (r) => gib(r.overheadGiB) },
 	total: { header: "per GPU", align: "right", cell: (r) => gib(r.perGpuGiB) },
-	fits: { header: "fits", align: "left", cell: (r) => (r.fits ? "yes" : "no") },
-	headroom: { header: "headroom", align: "right", cell: (r) => signed(r.headroomGiB) },
-	sequences: { header: "max seqs", align: "right", cell: (r) => (runs(r) ? formatCount(r.maxConcurrentSequences) : NONE) },
-	support: { header: "support", align: "left", cell: (r) => r.support },
+	verdict: { header: "verdict", align: "left", cell: verdictWords },
+	headroom: { header: "free GiB", align: "right", cell: (r) => signed(r.headroomGiB) },
+	sessions: { header: "sessions", align: "right", cell: (r) => (runs(r) ? formatCount(r.maxConcurrentSequences) : NONE) },
+	support: { header: "support", align: "left", cell: (r) => supportLabel(r.support) },
 	decode: { header: "decode t/s", align: "right", cell: (r) => (runs(r) ? r.decodeTokensPerSecond.toFixed(1) : NONE) },
 	aggregate: { header: "aggregate", align: "right", cell: (r) => (runs(r) ? r.aggregateDecodeTokensPerSecond.toFixed(1) : NONE) },
 	prefill: { header: "prefill t/s", align: "right", cell: (r) => (runs(r) ? formatCount(r.prefillTokensPerSecond) : NONE) },
 };
 
-/** What fits in 100 characters: the answer (memory, verdict, sessions, speed); the rest with --wide or --show. */
-const CLI_DEFAULT_COLUMNS: readonly ColumnId[] = ["format", "total", "fits", "headroom", "sequences", "support", "decode", "prefill"];
+/** What fits in 100 characters: the answer (memory, verdict, free memory, sessions, speed); the rest with --wide or --show. */
+const CLI_DEFAULT_COLUMNS: readonly ColumnId[] = ["format", "total", "verdict", "headroom", "sessions", "support", "decode", "prefill"];
 
 interface FitTextOptions {
 	why: boolean;
@@ -148,20 +161,16 @@ function formatFitTable(t: FitTable, o: FitTextOptions): string {
 	const usable = t.rows[0]?.usableGiBPerGpu;
 	const setup = `${t.count} × ${t.gpu} (${t.engine}${t.count > 1 ? `, ${t.split} split` : ""})`;
 	out.push(wrap(`${t.model} on ${setup}, ${formatCount(t.context)} tokens × ${plural(t.concurrency, "sequence")}, KV ${t.kvDtype}. Memory in GiB per GPU${usable !== undefined ? ` (${usable.toFixed(1)} usable)` : ""}.`, width));
-	out.push(textTable(cols, t.rows.map((r) => cols.map((c) => c.cell(r))), width).trimEnd());
+	out.push(textTable(cols, t.rows.map((r) => cols.map((c) => c.cell(r, t.concurrency))), width).trimEnd());
 	for (const n of t.notes) out.push(wrap(`note: ${n}`, width));
 	for (const [text, names] of grouped(t.rows, (r) => r.warnings)) {
 		out.push(wrap(names.length === t.rows.length && t.rows.length > 1 ? `warning (all formats): ${text}` : `${names.join(", ")}: ${text}`, width));
 	}
 	for (const [reason, names] of grouped(t.rows, (r) => (r.support === "emulated" ? [r.supportReason] : []))) {
-		out.push(wrap(`${names.join(", ")} (emulated): ${reason}`, width));
+		out.push(wrap(`${names.join(", ")} (${supportLabel("emulated")}): ${reason}`, width));
 	}
-	if (o.why) {
-		for (const r of t.rows) {
-			out.push("", `why ${r.formatName}:`);
-			for (const w of r.why) out.push(wrap(`  ${w.label}: ${w.formula} = ${w.value} ${unitFor(w.value, w.unit)}`, width, 6));
-		}
-	}
+	// The estimator's shared why text (the block's why panel shows and copies the same), each line wrapped to the page.
+	if (o.why) for (const r of t.rows) out.push("", ...whyLines(t, r).map((line) => wrap(line, width, 6)));
 	return out.join("\n") + "\n";
 }
 
@@ -176,9 +185,4 @@ function grouped(rows: readonly FitRow[], texts: (r: FitRow) => readonly string[
 		}
 	}
 	return m;
-}
-
-/** "1 sequence", not "1 sequences". */
-function unitFor(value: number, unit: string): string {
-	return value === 1 && /^(sequences|tokens|GPUs|replicas|layers)$/.test(unit) ? unit.slice(0, -1) : unit;
 }

@@ -10,6 +10,7 @@ import { CatalogSource } from "./catalog-source";
 import type { ComputeFit } from "./compute";
 import { GpuFitEvents, type RefreshReason } from "./events";
 import { IndexComponent } from "./index-component";
+import { RenderQueue } from "./render-queue";
 import type { SettingsHost } from "./settings-tab";
 import type { GpuFitSettings } from "./settings";
 
@@ -19,6 +20,7 @@ export const REFRESH_DELAY_MS = 300;
 export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	readonly events = new GpuFitEvents();
 	readonly compute: ComputeFit = computeFitTable;
+	readonly renders = new RenderQueue();
 	readonly catalogs: CatalogSource;
 	readonly index: IndexComponent;
 	private pending: RefreshReason = { settings: false, catalog: false, index: false };
@@ -45,6 +47,7 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 		this.register(() => {
 			this.alive = false;
 			this.fireRefresh.cancel();
+			this.renders.clear();
 		});
 	}
 

@@ -33,10 +33,12 @@ describe("100 columns by default, everything with --wide", () => {
 
 	it("--wide shows every column; --show picks them (format always first)", async () => {
 		const wide = await run("fit", "--model", "Qwen3-30B", "--gpu", "H100", "--wide");
-		expect(wide.out).toMatch(/format +bits +weights +KV +overhead +per GPU +fits +headroom +max seqs +support +decode t\/s +aggregate +prefill t\/s/);
+		expect(wide.out).toMatch(/format +bits +weights +KV +overhead +per GPU +verdict +free GiB +sessions +support +decode t\/s +aggregate +prefill t\/s/);
 		expect(widest(wide.out)).toBeGreaterThan(100);
 		const picked = await run("fit", "--model", "Qwen3-30B", "--gpu", "H100", "--show", "decode,kv");
 		expect(picked.out.split("\n")[2]).toMatch(/^format +KV +decode t\/s$/);
+		const old = await run("fit", "--model", "Qwen3-30B", "--gpu", "H100", "--show", "fits,sequences");
+		expect(old.out.split("\n")[2]).toMatch(/^format +verdict +sessions$/);
 	});
 
 	it("list and support keep to 100 columns; --wide does not cut", async () => {
@@ -51,11 +53,16 @@ describe("100 columns by default, everything with --wide", () => {
 });
 
 describe("what the table says", () => {
-	it("rows that cannot run one sequence show — for sessions and speeds, not 0", async () => {
+	it("rows that cannot run one sequence show — for sessions and speeds, not 0; the verdict in words", async () => {
 		const r = await run("fit", "--model", "Llama-3.3-70B", "--gpu", "RTX 4090", "--quant", "bf16,awq");
 		const bf16 = r.out.split("\n").find((l) => l.startsWith("BF16"));
-		expect(bf16).toMatch(/no +−\d+\.\d +— +native +— +—$/);
+		expect(bf16).toMatch(/out of memory +−\d+\.\d +— +native +— +—$/);
 		expect(r.out).not.toMatch(/ 0\.0 | 0$/m);
+		const fewer = await run("fit", "--model", "Llama-3.3-70B", "--gpu", "RTX PRO 6000", "--count", "2", "--quant", "bf16", "--context", "32k", "--concurrency", "4");
+		expect(fewer.out).toMatch(/\nBF16 +[\d.]+ +\d of 4 fit +−[\d.]+ +\d+ +native/);
+		const unsupported = await run("fit", "--model", "Qwen3-8B", "--gpu", "T4", "--quant", "bf16,awq");
+		expect(unsupported.out).toMatch(/\nBF16 +[\d.]+ +unsupported +[−+][\d.]+ +— +unsupported +— +—/);
+		expect(unsupported.out).toMatch(/\nAWQ INT4 \(g128\) +[\d.]+ +fits +\+[\d.]+ +\d+ +weight-only/);
 	});
 
 	it("a warning shared by several formats is printed once, naming them", async () => {

@@ -20,7 +20,7 @@ describe("gpufit block spec", () => {
 		expect(issues).toEqual([]);
 		expect(spec).toEqual({
 			models: ["Qwen3-30B", "Llama-3.1-8B"], gpus: ["mine"], count: 2, split: "tensor", engine: "llama.cpp",
-			context: 32768, concurrency: 4, quant: ["bf16", "fp8", "q4_k_m"], kvDtype: "q8_0", show: ["format", "fits", "decode"],
+			context: 32768, concurrency: 4, quant: ["bf16", "fp8", "q4_k_m"], kvDtype: "q8_0", show: ["format", "verdict", "decode"],
 		});
 	});
 

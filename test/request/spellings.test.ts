@@ -24,7 +24,7 @@ const VALUES: { [K in FieldKey]?: [string, NonNullable<RequestSpec[K]>][] } = {
 	quant: [["bf16", ["bf16"]], ["bf16,fp8", ["bf16", "fp8"]], ["bf16, q4_k_m", ["bf16", "q4_k_m"]]],
 	models: [["Qwen3-8B", ["Qwen3-8B"]], ["Qwen3-8B,Llama-3.1-8B", ["Qwen3-8B", "Llama-3.1-8B"]]],
 	gpus: [["H100", ["H100"]], ["RTX PRO 6000 98GB", ["RTX PRO 6000 98GB"]]],
-	show: [["fits", ["fits"]], ["fits,decode", ["fits", "decode"]], ["Total, KV", ["total", "kv"]]],
+	show: [["verdict", ["verdict"]], ["fits", ["verdict"]], ["sequences,decode", ["sessions", "decode"]], ["Total, KV", ["total", "kv"]], ["chart", ["chart"]]],
 	gpuMemoryUtilization: [["0.9", 0.9], ["0.85", 0.85], ["90%", 0.9], ["1", 1], [".5", 0.5]],
 };
 

@@ -6,10 +6,13 @@
 
 /** Table columns, in table order. */
 export const TABLE_COLUMNS = [
-	"format", "bits", "weights", "kv", "overhead", "total", "fits", "headroom",
-	"sequences", "support", "decode", "aggregate", "prefill",
+	"format", "bits", "weights", "kv", "overhead", "total", "verdict", "headroom",
+	"sessions", "support", "decode", "aggregate", "prefill",
 ] as const;
 export type ColumnId = (typeof TABLE_COLUMNS)[number];
+
+/** Older names of columns, still accepted by `show:` and `--show` (the parsed list holds the current id). */
+export const COLUMN_ALIASES: Readonly<Record<string, ColumnId>> = { fits: "verdict", sequences: "sessions" };
 
 /** Words `show:` accepts besides columns: parts of the block that are not table columns. */
 export const SHOW_EXTRAS = ["chart"] as const;

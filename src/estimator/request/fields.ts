@@ -7,7 +7,7 @@
  * parses). Block keys, CLI flags, usage lines, "valid keys" lists and "did you mean" follow from the entry.
  */
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "../types";
-import { SHOW_KEYWORDS, type ShowKeyword } from "./columns";
+import { COLUMN_ALIASES, SHOW_KEYWORDS, type ShowKeyword } from "./columns";
 import { LIMITS } from "./limits";
 import { keyOf } from "./suggest";
 import { formatCount, sentence } from "./text";
@@ -110,7 +110,7 @@ export const FIELDS: readonly AnyField[] = [
 	}),
 	define({
 		key: "show", name: "show", aliases: ["columns"], label: "Columns", metavar: "COLUMNS", surfaces: ["block", "cli"],
-		options: SHOW_KEYWORDS, parse: (v) => parseChoiceList(v, SHOW_KEYWORDS, "column"),
+		options: SHOW_KEYWORDS, parse: (v) => parseChoiceList(v, SHOW_KEYWORDS, "column", COLUMN_ALIASES),
 	}),
 	define({
 		key: "gpuMemoryUtilization", name: "gpu-memory-utilization", aliases: ["gpu-util"], label: "GPU memory utilization", metavar: "F", surfaces: ["cli"],

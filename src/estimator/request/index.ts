@@ -1,6 +1,6 @@
 /** The request fields (block keys, CLI flags, settings), their limits and the table's column list. */
 export { LIMITS } from "./limits";
-export { TABLE_COLUMNS, SHOW_EXTRAS, SHOW_KEYWORDS, type ColumnId, type ShowKeyword } from "./columns";
+export { COLUMN_ALIASES, TABLE_COLUMNS, SHOW_EXTRAS, SHOW_KEYWORDS, type ColumnId, type ShowKeyword } from "./columns";
 export {
 	FIELDS, KV_DTYPE_CHOICES, fieldMessage, fieldNames, fieldOf, findField, parseField, subject,
 	type Field, type FieldKey, type KvDtypeChoice, type RequestSpec, type Surface,

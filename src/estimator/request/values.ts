@@ -123,13 +123,13 @@ export function parseNameList(raw: unknown, rule: NameListRule): Parsed<string[]
 }
 
 /** Several words from a closed set, each checked, with "did you mean" for each unknown one. */
-export function parseChoiceList<T extends string>(raw: unknown, choices: readonly T[], what: string): Parsed<T[]> {
+export function parseChoiceList<T extends string>(raw: unknown, choices: readonly T[], what: string, aliases: Readonly<Record<string, T>> = {}): Parsed<T[]> {
 	const names = parseNameList(raw, { what, max: choices.length * 2 });
 	if (!names.ok) return names;
 	const out: T[] = [];
 	const unknown: string[] = [];
 	for (const name of names.value) {
-		const hit = choices.find((c) => keyOf(c) === keyOf(name));
+		const hit = choices.find((c) => keyOf(c) === keyOf(name)) ?? Object.entries(aliases).find(([a]) => keyOf(a) === keyOf(name))?.[1];
 		if (hit === undefined) unknown.push(`${quote(name)}${didYouMean(name, choices).replace(/^ Did you mean (.*)\?$/, " (did you mean $1?)")}`);
 		else if (!out.includes(hit)) out.push(hit);
 	}
