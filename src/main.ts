@@ -16,7 +16,7 @@ export default class GpuFitPlugin extends Plugin {
 		const settings = (await this.store.load(() => this.loadData())) as GpuFitSettings;
 		const core = (this.core = this.addChild(new GpuFitCore(this, settings)));
 		this.registerMarkdownCodeBlockProcessor("gpufit", (source, el, ctx) => {
-			ctx.addChild(new GpuFitBlockChild(el, source, core));
+			ctx.addChild(new GpuFitBlockChild(el, source, core, ctx.sourcePath));
 		});
 		this.addSettingTab(new GpuFitSettingTab(this.app, this, core, this.store));
 		registerCommands(this, core);

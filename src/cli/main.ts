@@ -3,6 +3,7 @@
  * trace; no arguments print the usage on stderr (exit 2); `help` prints it on stdout (exit 0). A closed pipe
  * (`gpufit ... | head`) ends the process quietly.
  */
+import { ADVISE_USAGE, runAdviseCommand } from "./advise-command";
 import { UsageError } from "./args";
 import { LIST_USAGE, runListCommand, runSupportCommand, SUPPORT_USAGE } from "./catalog-command";
 import { fitUsage, runFitCommand } from "./fit-command";
@@ -19,6 +20,7 @@ function usage(): string {
 		wrap(SUPPORT_USAGE, TEXT_WIDTH, 6),
 		wrap(LIST_USAGE, TEXT_WIDTH, 6),
 		GRAPH_USAGE,
+		ADVISE_USAGE,
 		"",
 		"`gpufit COMMAND --help` describes a command's options.",
 		"",
@@ -35,6 +37,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return runListCommand(rest, io);
 			case "support":
 				return runSupportCommand(rest, io);
+			case "advise":
+				return await runAdviseCommand(rest, io);
 			case "graph": {
 				const { runGraphCommand } = await import("./graph-command");
 				return runGraphCommand(rest, io);

@@ -15,6 +15,6 @@ export type ColumnId = (typeof TABLE_COLUMNS)[number];
 export const COLUMN_ALIASES: Readonly<Record<string, ColumnId>> = { fits: "verdict", sequences: "sessions" };
 
 /** Words `show:` accepts besides columns: parts of the block that are not table columns. */
-export const SHOW_EXTRAS = ["chart"] as const;
+export const SHOW_EXTRAS = ["chart", "advice"] as const;
 export type ShowKeyword = ColumnId | (typeof SHOW_EXTRAS)[number];
 export const SHOW_KEYWORDS: readonly ShowKeyword[] = [...TABLE_COLUMNS, ...SHOW_EXTRAS];
