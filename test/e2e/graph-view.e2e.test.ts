@@ -44,8 +44,12 @@ async function openGraph(query: string): Promise<void> {
 	await settled();
 }
 
-/** Wait until the view has drawn the indexed vault and its layout has stopped. */
+/** Wait until the plugin's first index pass is over, the view has drawn it, and its layout has stopped. */
 async function settled(): Promise<void> {
+	type WithIndex = { core: { index: { stats?: unknown } } };
+	await within(b.page.waitForFunction(() => (window.gpufitHost.plugin as unknown as WithIndex | undefined)?.core.index.stats !== undefined, undefined, { timeout: 60_000, polling: 50 }), 65_000, "index pass");
+	// The plugin's debounced refresh (300 ms) carries the finished index to the view.
+	await b.page.waitForTimeout(600);
 	await within(b.page.waitForFunction(() => {
 		const g = window.gpufitHost.graph();
 		const c = window.gpufitHost.graphController();

@@ -287,7 +287,7 @@ export class GraphApp {
 		const keep = new Set(hood.nodes);
 		this.within = keep;
 		this.notice = hood.reachable > hood.nodes.length ? `Showing the nearest ${hood.nodes.length.toLocaleString()} of ${hood.reachable.toLocaleString()} nodes within ${this.state.depth} steps.` : "";
-		if (hood.nodes.length === 0) this.notice = "The focused node is no longer in the graph.";
+		if (hood.nodes.length === 0) this.notice = "The focused node is not in the graph (the index may still be reading the vault).";
 		const key = `${focus}|${this.state.depth}`;
 		if (full || key !== this.localFor) {
 			// A new neighbourhood starts from the global positions where known, then settles on its own.
