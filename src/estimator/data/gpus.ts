@@ -10,6 +10,7 @@
  * - Apple: usableGiB is the unified memory the GPU may wire by default (macOS caps it at ~75% of RAM above 64 GB).
  */
 import type { Gpu, Source } from "../schema";
+import { NVIDIA_ADDED, OTHER_ADDED } from "./gpus-added";
 
 const smi = (mib: number, where: string, asOf = "2026-09"): Source => ({
 	ref: `nvidia-smi memory.total ${mib} MiB (${where})`,
@@ -990,4 +991,7 @@ export const GPUS: Gpu[] = [
 			{ ref: "derived placeholders: fp16 = fp8 / 2; fp32 = MI355X's 157 (not published); usableGiB = 432 GiB − 16 MiB as on MI355X", asOf: "2026-06", confidence: "derived", fields: ["tflops.fp16", "tflops.bf16", "tflops.fp32", "memory.usableGiB"] },
 		],
 	},
+	// Round 2 additions (./gpus-added.ts).
+	...NVIDIA_ADDED,
+	...OTHER_ADDED,
 ];
