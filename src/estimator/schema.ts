@@ -156,6 +156,8 @@ export const ModelSchema = z.object({
 		sharedIntermediate: z.optional(positiveInt()),
 		/** The first N layers are dense (DeepSeek-V3: 3). */
 		firstDenseLayers: z.optional(nonNegative()),
+		/** After those, every Nth layer is MoE and the others dense (Llama 4 Maverick: 2, `interleave_moe_layer_step`). */
+		layerStep: z.optional(positiveInt()),
 		/** Router has a bias (gpt-oss). */
 		routerBias: z.optional(z.boolean()),
 		/** Expert MLPs have biases (gpt-oss). */
