@@ -223,6 +223,12 @@ export const FormatSchema = z.object({
 	weightOnlyFallback: z.boolean(),
 	/** Engines that load this format at all. */
 	engines: z.array(z.enum(["vllm", "llama.cpp", "transformers"])),
+	/**
+	 * llama.cpp block family, which sets the dequantization cost of its quantized matmul kernels (prefill): legacy
+	 * blocks (Q4_0, Q8_0) unpack with a shift and one scale, K-quants add sub-block scales, i-quants look values up
+	 * in codebooks, FP4 blocks decode E2M1 through a table (or run natively on FP4 tensor cores where built for it).
+	 */
+	blockFamily: z.optional(z.enum(["legacy", "k-quant", "i-quant", "fp4"])),
 	/** Relative decode kernel cost at batch 1 (per layer latency multiplier), see throughput.ts. */
 	kernelClass: z.enum(["dense16", "dense8", "block-quant", "marlin", "bnb"]),
 	sources: sources(),
