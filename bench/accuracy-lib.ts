@@ -25,6 +25,12 @@ export interface MeasuredRow {
 	kvDtype?: string;
 	concurrency?: number;
 	gpuMemoryUtilization?: number;
+	/** Engine version the row was measured with (llama.cpp build "b2834", vLLM "v0"/"v1"). */
+	engineVersion?: string;
+	/** Compute backend when not the vendor's default (vulkan on NVIDIA/AMD). */
+	backend?: string;
+	/** llama.cpp ubatch (-ub) when not 512. */
+	ubatch?: number;
 	/** Why this row is reported but not predicted (a configuration the estimator does not model). */
 	excluded?: string;
 	source: string;
@@ -79,7 +85,7 @@ function predict(row: MeasuredRow): number | string {
 	const request: FitRequest = {
 		model: row.model, gpu: row.gpu ?? "", count: row.count, split: row.split as FitRequest["split"],
 		engine: (row.engine ?? "llama.cpp") as FitRequest["engine"], context: row.context ?? 1024, concurrency: row.concurrency,
-		gpuMemoryUtilization: row.gpuMemoryUtilization,
+		gpuMemoryUtilization: row.gpuMemoryUtilization, engineVersion: row.engineVersion, backend: row.backend, ubatch: row.ubatch,
 		quant: row.format ? [row.format] : ["fp16"], kvDtype: (row.kvDtype ?? "fp16") as FitRequest["kvDtype"],
 	};
 	const t = computeFitTable(catalog, request);
