@@ -5,9 +5,11 @@
 import heldout from "../test/data/measured-heldout.json";
 import vllmRows from "../test/data/measured-vllm.json";
 import measured from "../test/data/measured-public.json";
-import { loadCatalog, resolveFormat, resolveModel } from "../src/estimator/catalog";
+import round2 from "../test/data/measured-round2.json";
+import round2Heldout from "../test/data/measured-round2-heldout.json";
+import { loadCatalog, resolveFormat, resolveGpu, resolveModel } from "../src/estimator/catalog";
 import { computeFitTable } from "../src/estimator/fit";
-import { kvLayout, weightBytes, GiB } from "../src/estimator/memory";
+import { kvLayout, vllmExpertPadding, weightBytes, GiB } from "../src/estimator/memory";
 import type { FitRequest } from "../src/estimator/types";
 
 export interface MeasuredRow {
@@ -50,6 +52,10 @@ export const ROWS = (measured as { rows: MeasuredRow[] }).rows;
 export const HELDOUT_ROWS = (heldout as { rows: MeasuredRow[] }).rows;
 /** vLLM measurements; its MoE rows set the vLLM MoE layer latency (engines.ts), its dense rows were not used. */
 export const VLLM_ROWS = (vllmRows as { rows: MeasuredRow[] }).rows;
+/** Round 2 (issue #12): rows the backend, prefill and MoE physics were designed with in view. */
+export const ROUND2_ROWS = (round2 as { rows: MeasuredRow[] }).rows;
+/** Round 2 held-out rows: collected first, compared only after the round-2 model was done. */
+export const ROUND2_HELDOUT_ROWS = (round2Heldout as { rows: MeasuredRow[] }).rows;
 
 /** Metric groups with their targets: weights/bpw within 3 %, KV size within 1 %, decode median ≤ 15 % and max ≤ 35 %. */
 export const GROUPS: { name: string; metrics: string[]; medianTarget?: number; maxTarget: number | undefined }[] = [
@@ -71,7 +77,11 @@ function predict(row: MeasuredRow): number | string {
 	if (row.metric === "weightsGiB" || row.metric === "bitsPerWeight") {
 		const f = resolveFormat(catalog, row.format ?? "");
 		if (!f.ok) return `format ${row.format ?? "?"} is not in the catalog`;
-		const w = weightBytes(model.value, f.value, undefined, row.engine as FitRequest["engine"]);
+		// vLLM pads MXFP4 experts per kernel, which depends on the GPU the log came from.
+		const gpu = row.gpu ? resolveGpu(catalog, row.gpu) : undefined;
+		const engine = row.engine as NonNullable<FitRequest["engine"]> | undefined;
+		const pad = gpu?.ok && engine ? vllmExpertPadding(model.value, f.value, gpu.value.architecture, gpu.value.vendor, engine, row.split === "tensor" ? row.count ?? 1 : 1) : 1;
+		const w = weightBytes(model.value, f.value, undefined, engine, pad);
 		return row.metric === "weightsGiB" ? w.total / GiB : w.bitsPerWeight;
 	}
 	if (row.metric === "kvCacheTokensFor") {
@@ -107,7 +117,8 @@ export function compareAll(rows: MeasuredRow[] = ROWS): Comparison[] {
 	return rows.map((row) => {
 		const p = predict(row);
 		if (typeof p === "string") return { row, predicted: undefined, error: undefined, skipped: p };
-		return { row, predicted: p, error: (p - row.value) / row.value };
+		// A negative vLLM pool (the engine refused to start) is compared on its magnitude.
+		return { row, predicted: p, error: (p - row.value) / Math.abs(row.value) };
 	});
 }
 

@@ -3,7 +3,7 @@
  * Two sets: the rows the speed constants were chosen with in view, and a held-out set collected afterwards.
  * Exits non-zero only if the first set misses its targets (the held-out set is reported, not enforced).
  */
-import { compareAll, groupStats, GROUPS, HELDOUT_ROWS, ROWS, VLLM_ROWS, type Comparison } from "./accuracy-lib";
+import { compareAll, groupStats, GROUPS, HELDOUT_ROWS, ROUND2_HELDOUT_ROWS, ROUND2_ROWS, ROWS, VLLM_ROWS, type Comparison } from "./accuracy-lib";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -34,5 +34,11 @@ lines.push("", "## Held-out measurements (collected afterwards, never used to ch
 report(compareAll(HELDOUT_ROWS), lines);
 lines.push("", "## vLLM measurements (the MoE rows set vLLM's MoE layer latency; the dense rows were not used for any constant)", "");
 report(compareAll(VLLM_ROWS), lines);
+lines.push("", "## Round 2 design rows (backends, prefill per format and MoE, new GPUs; the round-2 physics was written with these in view)", "");
+report(compareAll(ROUND2_ROWS), lines);
+if (!process.argv.includes("--no-heldout")) {
+	lines.push("", "## Round 2 held-out rows (collected first, compared only once the round-2 model was done)", "");
+	report(compareAll(ROUND2_HELDOUT_ROWS), lines);
+}
 console.log(lines.join("\n"));
 process.exitCode = publicOk ? 0 : 1;
