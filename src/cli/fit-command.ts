@@ -6,9 +6,10 @@ import { computeFitTable } from "../estimator/fit";
 import type { FitTable } from "../estimator/types";
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "../estimator/types";
 import { intFlag, parseArgs, stringFlag, UsageError } from "./args";
+import { withImportedModel } from "./hf-model";
 import type { Io } from "./io";
 
-export const FIT_USAGE = "usage: gpufit fit --model NAME --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|llama.cpp|transformers] [--quant a,b,...] [--kv-dtype D] [--catalog FILE.json|yaml] [--why] [--json]";
+export const FIT_USAGE = "usage: gpufit fit --model NAME|hf:Org/Name|./config.json --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|vllm-v0|llama.cpp|transformers] [--backend cuda|rocm|vulkan|metal] [--engine-version V] [--quant a,b,...] [--kv-dtype D] [--catalog FILE.json|yaml] [--why] [--json]";
 
 function oneOf<T extends string>(value: string | undefined, options: readonly T[], flag: string): T | undefined {
 	if (value === undefined) return undefined;
@@ -17,8 +18,8 @@ function oneOf<T extends string>(value: string | undefined, options: readonly T[
 	return hit;
 }
 
-export function runFitCommand(argv: string[], io: Io): number {
-	const args = parseArgs(argv, ["model", "gpu", "count", "split", "context", "concurrency", "engine", "quant", "kv-dtype", "gpu-memory-utilization", "catalog"], ["json", "why"]);
+export async function runFitCommand(argv: string[], io: Io): Promise<number> {
+	const args = parseArgs(argv, ["model", "gpu", "count", "split", "context", "concurrency", "engine", "backend", "engine-version", "quant", "kv-dtype", "gpu-memory-utilization", "catalog"], ["json", "why"]);
 	if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0] ?? ""}"`);
 	const model = stringFlag(args, "model");
 	const gpu = stringFlag(args, "gpu");
@@ -29,15 +30,24 @@ export function runFitCommand(argv: string[], io: Io): number {
 	if (util !== undefined && !(util > 0 && util <= 1)) throw new UsageError("--gpu-memory-utilization must be in (0, 1]");
 	const quant = stringFlag(args, "quant")?.split(",").map((s) => s.trim()).filter(Boolean);
 
-	const catalog = withUserCatalog(stringFlag(args, "catalog"), io);
-	if (!catalog) return 2;
+	const userCatalog = withUserCatalog(stringFlag(args, "catalog"), io);
+	if (!userCatalog) return 2;
+	// hf:Org/Name and ./config.json models are imported into the catalog first.
+	const imported = await withImportedModel(model, userCatalog, io);
+	if (!imported) return 2;
+	const { catalog } = imported;
+	// "vllm-v0" is vLLM with its V0 engine (profiles a whole max_model_len prompt).
+	const engineText = stringFlag(args, "engine");
+	const v0 = engineText?.toLowerCase() === "vllm-v0";
 	const result = computeFitTable(catalog, {
-		model, gpu,
+		model: imported.name, gpu,
 		count: intFlag(args, "count"),
 		split: oneOf<SplitMode>(stringFlag(args, "split"), SPLIT_MODES, "split"),
 		context: intFlag(args, "context", true),
 		concurrency: intFlag(args, "concurrency"),
-		engine: oneOf<EngineId>(stringFlag(args, "engine"), ENGINE_IDS, "engine"),
+		engine: v0 ? "vllm" : oneOf<EngineId>(engineText, ENGINE_IDS, "engine"),
+		backend: stringFlag(args, "backend"),
+		engineVersion: v0 ? "v0" : stringFlag(args, "engine-version"),
 		quant,
 		kvDtype: oneOf<KvDtype>(stringFlag(args, "kv-dtype"), KV_DTYPES, "kv-dtype"),
 		gpuMemoryUtilization: util,
@@ -82,7 +92,7 @@ export function formatFitTable(t: FitTable, why: boolean): string {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
 	const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
 	const out: string[] = [];
-	out.push(`${t.model} on ${t.count} × ${t.gpu} (${t.engine}${t.count > 1 ? `, ${t.split} split` : ""}), ${t.context} tokens × ${t.concurrency} sequence${t.concurrency > 1 ? "s" : ""}, KV ${t.kvDtype}. Memory in GiB per GPU.`);
+	out.push(`${t.model} on ${t.count} × ${t.gpu} (${t.engine}${t.backend ? ` on ${t.backend}` : ""}${t.count > 1 ? `, ${t.split} split` : ""}), ${t.context} tokens × ${t.concurrency} sequence${t.concurrency > 1 ? "s" : ""}, KV ${t.kvDtype}. Memory in GiB per GPU.`);
 	out.push(line(header));
 	out.push(widths.map((w) => "-".repeat(w)).join("  "));
 	for (const r of rows) out.push(line(r));

@@ -6,7 +6,7 @@ import { architectureOf, resolveFormat, resolveGpu, resolveModel, type Catalog }
 import { BACKEND_IDS, BACKEND_NAMES, BACKEND_VENDORS, defaultBackend, type BackendId } from "./data/backends";
 import { ENGINES, overheadPerGpu } from "./engines";
 import {
-	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, vllmExpertPadding, weightBytes,
+	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, vllmExpertPadding, weightBytes, withCheckpointBytes,
 } from "./memory";
 import { countParams } from "./params";
 import type { Format, Gpu, Model } from "./schema";
@@ -151,7 +151,7 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	const support = formatSupport(f, g, arch, s.engine);
 	const params = countParams(m);
 	const tp = s.split === "tensor" ? s.count : 1;
-	const wb = weightBytes(m, f, params, s.engine, vllmExpertPadding(m, f, g.architecture, g.vendor, s.engine, tp));
+	const wb = withCheckpointBytes(weightBytes(m, f, params, s.engine, vllmExpertPadding(m, f, g.architecture, g.vendor, s.engine, tp)), m, f);
 	const why: Explanation[] = [];
 	const warnings: string[] = [];
 	const N = s.count;

@@ -121,6 +121,21 @@ export function vllmExpertPadding(model: Model, format: Format, architecture: st
 	return (i * h) / (inter * hidden);
 }
 
+/**
+ * When a model carries its published checkpoint size and the row is the checkpoint's own format (its shipped
+ * quantization, else its native dtype), the exact bytes replace the arithmetic, every group scaled alike.
+ */
+export function withCheckpointBytes(wb: WeightBytes, model: Model, format: Format): WeightBytes {
+	const own = model.shippedQuantization?.format ?? model.nativeDtype;
+	if (model.checkpointBytes === undefined || format.id !== own || wb.total <= 0) return wb;
+	const k = model.checkpointBytes / wb.total;
+	return {
+		...wb,
+		embedding: wb.embedding * k, head: wb.head * k, dense: wb.dense * k, experts: wb.experts * k, small: wb.small * k,
+		extra: wb.extra * k, total: model.checkpointBytes, activePerToken: wb.activePerToken * k, bitsPerWeight: wb.bitsPerWeight * k,
+	};
+}
+
 export interface KvLayout {
 	/** Bytes per token for layers whose cache grows with context (full attention, MLA). */
 	growingBytesPerToken: number;

@@ -185,6 +185,11 @@ export const ModelSchema = z.object({
 		activeParams: z.optional(positive()),
 	}),
 	released: z.optional(isoDate()),
+	/**
+	 * Bytes of the checkpoint as published (safetensors index metadata.total_size), when known: the exact size of
+	 * the weights at the checkpoint's own dtype/quantization, used for that format's row instead of the arithmetic.
+	 */
+	checkpointBytes: z.optional(positive()),
 	sources: sources(),
 });
 export type Model = z.infer<typeof ModelSchema>;
