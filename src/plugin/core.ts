@@ -2,13 +2,14 @@
  * The plugin's state and wiring, kept out of main.ts: settings, the catalog, the index, the refresh bus.
  * A Component child of the plugin, so everything it registers goes away when the plugin is disabled.
  */
-import { Component, debounce, type Plugin } from "obsidian";
+import { Component, debounce, requestUrl, type Plugin } from "obsidian";
 import type { Catalog } from "../estimator/catalog";
 import { computeFitTable } from "../estimator/fit";
 import type { BlockHost } from "./block-child";
 import { CatalogSource } from "./catalog-source";
 import type { ComputeFit } from "./compute";
 import { GpuFitEvents, type RefreshReason } from "./events";
+import { adapterCache, HfModelStore } from "./hf-store";
 import { IndexComponent } from "./index-component";
 import type { SettingsHost } from "./settings-tab";
 import type { GpuFitSettings } from "./settings";
@@ -18,7 +19,9 @@ export const REFRESH_DELAY_MS = 300;
 
 export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	readonly events = new GpuFitEvents();
-	readonly compute: ComputeFit = computeFitTable;
+	/** `hf:Org/Name` models named in blocks, fetched with requestUrl and cached in the plugin folder. */
+	readonly hf: HfModelStore;
+	readonly compute: ComputeFit;
 	readonly catalogs: CatalogSource;
 	readonly index: IndexComponent;
 	private pending: RefreshReason = { settings: false, catalog: false, index: false };
@@ -32,6 +35,15 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 
 	constructor(private readonly plugin: Plugin, public settings: GpuFitSettings) {
 		super();
+		this.hf = new HfModelStore(
+			async (url) => {
+				const r = await requestUrl({ url, throw: false });
+				return { status: r.status, text: r.text };
+			},
+			adapterCache(plugin.app.vault.adapter, plugin.manifest.dir ?? `${plugin.app.vault.configDir}/plugins/${plugin.manifest.id}`),
+			() => this.requestRefresh("catalog"),
+		);
+		this.compute = this.hf.wrap(computeFitTable);
 		this.catalogs = this.addChild(new CatalogSource(plugin.app, () => this.settings.userCatalogFolder, () => {
 			this.index.setCatalog(this.catalogs.catalog);
 			this.requestRefresh("catalog");
@@ -68,11 +80,12 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	}
 
 	catalog(): Catalog {
-		return this.catalogs.catalog;
+		return this.hf.catalog(this.catalogs.catalog);
 	}
 
 	catalogGeneration(): number {
-		return this.catalogs.generation;
+		// Imported Hub models change the effective catalog too (each arrival bumps the version).
+		return this.catalogs.generation * 1_000_000 + this.hf.version;
 	}
 
 	requestRefresh(what: keyof RefreshReason): void {
