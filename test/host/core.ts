@@ -268,9 +268,10 @@ export const requestUrl = ((request: O.RequestUrlParam | string): O.RequestUrlRe
 		const buffer = new TextEncoder().encode(text).buffer;
 		return { status: r.status, headers: {}, text, arrayBuffer: buffer, json: r.status === 200 ? (JSON.parse(text) as unknown) : null };
 	})();
-	return Object.assign(response, {
+	const extras: Pick<O.RequestUrlResponsePromise, "arrayBuffer" | "json" | "text"> = {
 		arrayBuffer: response.then((r) => r.arrayBuffer),
-		json: response.then((r) => r.json as unknown),
+		json: response.then((r): unknown => r.json),
 		text: response.then((r) => r.text),
-	}) as O.RequestUrlResponsePromise;
+	};
+	return Object.assign(response, extras);
 }) satisfies typeof O.requestUrl;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/estimator/catalog";
@@ -15,7 +16,8 @@ const fixtureFetcher: HfFetcher = (url) => {
 		return Promise.resolve({ status: 404, text: "" });
 	}
 };
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/** Lets the background imports (a few resolved promises and file reads) finish. */
+const settle = () => sleep(20);
 
 function memoryAdapter(): CacheAdapter & { files: Map<string, string> } {
 	const files = new Map<string, string>();
