@@ -89,7 +89,7 @@ export const BACKEND_FACTS: BackendFacts[] = [
 		denseGemm: 0.3,
 		layerLatency: { dense: 220, moe: 0 },
 		sources: [
-			{ ref: "llama.cpp HIP on MI300X: prefill reaches ~10% of the MFMA INT8 peak, decode ~62% of HBM3 bandwidth (community llama-bench runs on gfx942, 2025)", asOf: "2025-12", confidence: "memory", fields: ["quantizedGemm", "denseGemm", "bandwidth", "layerLatency"], note: "no public row in the project's test data yet: check against one" },
+			{ ref: "llama.cpp HIP on MI300X: prefill reaches ~10% of the MFMA INT8 peak, decode ~62% of HBM3 bandwidth (community llama-bench runs on gfx942, 2025)", asOf: "2025-12", confidence: "memory", fields: ["quantizedGemm", "quantizedOnInt8", "denseGemm", "bandwidth", "layerLatency"], note: "no public row in the project's test data yet: check against one" },
 		],
 	},
 	{
