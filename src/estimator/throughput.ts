@@ -78,6 +78,25 @@ export function computePeakTflops(gpu: Gpu, format: Format, support: SupportLeve
 	return { tflops: half16, kind: "16-bit (dequantized)" };
 }
 
+/**
+ * Sustained share of the tensor peak under a full compute load, set by the power limit. Datasheet boost rates
+ * assume the clock holds; at full tensor load a card draws about peak ÷ (its architecture's TOPS per watt), so a
+ * part whose TDP is below that clocks down. The TOPS-per-watt reference of each architecture is its flagship
+ * (the part sold at the power its full rate needs): INT8 dense TOPS ÷ TDP from this catalog's entries —
+ * RTX 2080 Ti 0.86, RTX 3090 0.81 (GA10x), A100 SXM 1.56 (GA100, HBM), RTX 4090 1.47, H100 SXM 2.83,
+ * RTX 5090 1.46, B200 4.5. So an RTX 6000 Ada (300 W for 728 TOPS) sustains ~0.6 of its rate, an L4 ~0.44,
+ * an A100 PCIe (300 W) ~0.75, while an RTX 4000 Ada (130 W) keeps ~0.9. Prefill only: decode is bandwidth-bound.
+ */
+const TOPS_PER_WATT: Record<string, number> = { turing: 0.86, ampere: 0.81, "ampere-hbm": 1.56, ada: 1.47, hopper: 2.83, "blackwell-rtx": 1.46, "blackwell-dc": 4.5 };
+
+export function sustainedTensorShare(gpu: Gpu): number {
+	const key = gpu.architecture === "ampere" && gpu.memory.type.toUpperCase().startsWith("HBM") ? "ampere-hbm" : gpu.architecture;
+	const ref = TOPS_PER_WATT[key];
+	const int8 = gpu.tflops.int8;
+	if (ref === undefined || int8 === undefined || gpu.tdpW === undefined) return 1;
+	return Math.min(1, (gpu.tdpW * ref) / int8);
+}
+
 /** Bandwidth share for this GPU's memory under its backend. */
 export function bandwidthShare(facts: BackendFacts, gpu: Gpu): number {
 	return facts.bandwidth[memoryKind(gpu)];
@@ -93,6 +112,9 @@ function stepTime(s: SpeedInput, facts: BackendFacts, batch: number): { seconds:
 	const weights = s.activeWeightBytes - s.expertBytes * s.expertShareAtBatch1 + s.expertBytes * share;
 	const kv = s.kvBytesPerSequence * batch;
 	const memory = (weights + kv) / ways / bw;
+	// Quantized matvec kernels also need ALU work per weight; on GPUs with little ALU per byte (Apple) it binds.
+	const quantizedWeights = s.format.bitsPerWeight < 16 && s.format.family !== "float" ? (weights * 8) / s.format.bitsPerWeight : 0;
+	const alu = (quantizedWeights * facts.decodeAluPerWeight) / ways / (s.gpu.tflops.fp32 * 1e12);
 	const lat = layerLatencyUs(s, facts);
 	const fixed = lat.totalUsGHz / clockGHz(s.gpu) / 1e6;
 	let comm = 0;
@@ -107,11 +129,12 @@ function stepTime(s: SpeedInput, facts: BackendFacts, batch: number): { seconds:
 	}
 	const peak = computePeakTflops(s.gpu, s.format, s.support, s.engine).tflops * 1e12;
 	const compute = (2 * s.activeParams * batch) / ways / (peak * 0.5);
-	const seconds = Math.max(memory + fixed, compute) + comm;
+	const seconds = Math.max(Math.max(memory, alu) + fixed, compute) + comm;
 	const parts: Explanation[] = [
 		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ ${ways > 1 ? `${ways} GPUs ÷ ` : ""}${s.gpu.bandwidthGBs} GB/s × ${eff} (${facts.backend} on ${memoryKind(s.gpu).toUpperCase()})`, value: memory * 1e3, unit: "ms" },
 		{ label: "per-layer latency", formula: `${lat.formula} ÷ ${clockGHz(s.gpu).toFixed(2)} GHz`, value: fixed * 1e3, unit: "ms" },
 	];
+	if (alu > memory) parts.push({ label: "dequantize ALU-bound", formula: `${fmtB(quantizedWeights)} quantized weights × ${facts.decodeAluPerWeight} ops ÷ ${s.gpu.tflops.fp32} TFLOPS FP32 (no integer dot product on ${facts.backend}) exceeds the memory time`, value: alu * 1e3, unit: "ms" });
 	if (comm > 0) parts.push({ label: s.split === "tensor" ? "all-reduce" : "pipeline hops", formula: s.split === "tensor" ? `${s.model.layers} layers × 2 all-reduces` : `${s.count - 1} hops × ${LAYER_SPLIT_HOP_MS} ms`, value: comm * 1e3, unit: "ms" });
 	if (compute > memory + fixed) parts.push({ label: "compute-bound", formula: `2 × ${fmtB(s.activeParams)} params × ${batch} ÷ 50% of peak`, value: compute * 1e3, unit: "ms" });
 	return { seconds, parts };
@@ -192,8 +215,9 @@ function prefill(s: SpeedInput, facts: BackendFacts): { tokensPerSecond: number;
 	// Attention: QKᵀ and PV over on average context / 2 earlier tokens, on 16-bit tensor math.
 	const attentionFlops = 2 * 2 * s.model.layers * s.model.heads * s.model.headDim * (s.context / 2);
 	const gpus = s.split === "tensor" && s.count > 1 ? s.count * 0.9 : 1;
-	const linearRate = path.tflops * 1e12 * gpus;
-	const attnRate = halfPeak(s.gpu, s.engine) * (s.engine === "llama.cpp" ? facts.denseGemm : 0.5) * 1e12 * gpus;
+	const power = sustainedTensorShare(s.gpu);
+	const linearRate = path.tflops * 1e12 * gpus * power;
+	const attnRate = halfPeak(s.gpu, s.engine) * (s.engine === "llama.cpp" ? facts.denseGemm : 0.5) * 1e12 * gpus * power;
 	const bw = s.gpu.bandwidthGBs * 1e9 * bandwidthShare(facts, s.gpu) * (s.split === "tensor" ? s.count : 1);
 	const tDense = denseFlops / linearRate;
 	const tExperts = expertFlops / (linearRate * moeFactor);
@@ -204,7 +228,7 @@ function prefill(s: SpeedInput, facts: BackendFacts): { tokensPerSecond: number;
 	const tHops = s.split === "layer" && s.count > 1 ? ((s.count - 1) * (LAYER_SPLIT_HOP_MS / 1e3 + (ubatch * s.model.hidden * 4) / 25e9)) / ubatch : 0;
 	const seconds = tDense + tExperts + tAttn + tMemory + tHops;
 	const parts: Explanation[] = [
-		{ label: "prefill linear layers", formula: `${fmtGF(denseFlops)} dense${expertFlops > 0 ? ` + ${fmtGF(expertFlops)} experts` : ""} GFLOP/token ÷ (${path.formula}${gpus > 1 ? ` × ${gpus.toFixed(1)} GPUs` : ""})`, value: (tDense + (expertFlops > 0 ? expertFlops / linearRate : 0)) * 1e6, unit: "µs/token" },
+		{ label: "prefill linear layers", formula: `${fmtGF(denseFlops)} dense${expertFlops > 0 ? ` + ${fmtGF(expertFlops)} experts` : ""} GFLOP/token ÷ (${path.formula}${gpus > 1 ? ` × ${gpus.toFixed(1)} GPUs` : ""}${power < 1 ? ` × ${power.toFixed(2)} sustained at ${s.gpu.tdpW ?? 0} W` : ""})`, value: (tDense + (expertFlops > 0 ? expertFlops / linearRate : 0)) * 1e6, unit: "µs/token" },
 	];
 	if (moeFactor < 1) parts.push({ label: "MoE expert GEMMs", formula: `${ubatch} tokens × ${moe?.expertsPerToken ?? 0} of ${moe?.experts ?? 0} experts = ${perExpert.toFixed(1)} tokens per expert → ${(moeFactor * 100).toFixed(0)}% of dense GEMM efficiency (M / (M + ${MOE_TOKENS_HALF_EFFICIENCY}))`, value: (tExperts - expertFlops / linearRate) * 1e6, unit: "µs/token extra" });
 	parts.push({ label: "prefill attention", formula: `${fmtGF(attentionFlops)} GFLOP/token at context ${s.context}`, value: tAttn * 1e6, unit: "µs/token" });
@@ -227,7 +251,7 @@ export function estimateSpeed(s: SpeedInput): SpeedResult {
 
 	const why: Explanation[] = [
 		...one.parts,
-		{ label: "decode", formula: "1 ÷ (memory time + per-layer latency" + (one.parts.some((p) => p.label === "all-reduce" || p.label === "pipeline hops") ? " + communication)" : ")"), value: decode, unit: "tok/s" },
+		{ label: "decode", formula: "1 ÷ (max(memory time, dequantize ALU time) + per-layer latency" + (one.parts.some((p) => p.label === "all-reduce" || p.label === "pipeline hops") ? " + communication)" : ")"), value: decode, unit: "tok/s" },
 	];
 	if (batch > 1) why.push({ label: "aggregate decode", formula: `${batch} sequences per step${replicas > 1 ? ` × ${replicas} replicas` : ""}, weights read once per step, KV per sequence`, value: aggregate, unit: "tok/s" });
 	why.push(...pf.parts);

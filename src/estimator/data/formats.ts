@@ -145,6 +145,13 @@ export const FORMATS: Format[] = [
 		],
 	},
 	{
+		// gpt-oss "F16" GGUFs (ggml-org, unsloth): experts stay MXFP4, attention, embeddings and head are F16.
+		id: "mxfp4-f16", name: "MXFP4 + F16 (gpt-oss F16 GGUF)", aliases: ["gpt-oss-f16-gguf", "mxfp4-f16-gguf"], family: "microscaling",
+		bitsPerWeight: 4.25, embeddingBits: 16, headBits: 16, moeScope: "experts", blockFamily: "fp4",
+		math: "mxfp4", weightOnlyFallback: true, engines: ["llama.cpp"], kernelClass: "block-quant",
+		sources: [{ ref: "geerlingguy/ai-benchmarks issue #21 (2025-08-07): llama-bench 'gpt-oss ?B F16 12.83 GiB 20.91 B' for gpt-oss-20b-F16.gguf, against 11.27 GiB for ggml-org's Q8_0-attention MXFP4 file", asOf: "2025-08-07", confidence: "derived" }],
+	},
+	{
 		// NVFP4: E2M1 with one UE4M3 scale per 16 plus an fp32 per-tensor scale → 4.5 bits.
 		id: "nvfp4", name: "NVFP4", aliases: ["nv-fp4", "fp4"], family: "microscaling",
 		bitsPerWeight: 4.5, embeddingBits: 16, headBits: 16, blockFamily: "fp4",
