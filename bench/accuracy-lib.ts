@@ -128,6 +128,14 @@ export function median(xs: number[]): number {
 	return s.length === 0 ? NaN : s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
+/** Engine and GPU vendor of a row, for the per-engine-and-vendor breakdown the targets apply to. */
+export function engineVendor(row: MeasuredRow): string {
+	const gpu = row.gpu ? resolveGpu(loadCatalog(), row.gpu) : undefined;
+	const vendor = gpu?.ok ? gpu.value.vendor : "?";
+	const backend = row.backend ?? (vendor === "amd" ? "rocm" : vendor === "apple" ? "metal" : vendor === "intel" ? "vulkan" : "cuda");
+	return `${row.engine ?? "llama.cpp"} / ${vendor} (${backend})`;
+}
+
 export function groupStats(comparisons: Comparison[], metrics: string[]): { n: number; median: number; max: number } {
 	const errs = comparisons.filter((c) => metrics.includes(c.row.metric) && c.error !== undefined).map((c) => Math.abs(c.error ?? 0));
 	return { n: errs.length, median: median(errs), max: errs.length ? Math.max(...errs) : NaN };

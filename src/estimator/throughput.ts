@@ -113,7 +113,8 @@ function stepTime(s: SpeedInput, facts: BackendFacts, batch: number): { seconds:
 	const kv = s.kvBytesPerSequence * batch;
 	const memory = (weights + kv) / ways / bw;
 	// Quantized matvec kernels also need ALU work per weight; on GPUs with little ALU per byte (Apple) it binds.
-	const quantizedWeights = s.format.bitsPerWeight < 16 && s.format.family !== "float" ? (weights * 8) / s.format.bitsPerWeight : 0;
+	const bytesPerWeight = s.activeWeightBytes / Math.max(1, s.activeParams);
+	const quantizedWeights = s.format.bitsPerWeight < 16 && s.format.family !== "float" && bytesPerWeight > 0 ? weights / bytesPerWeight : 0;
 	const alu = (quantizedWeights * facts.decodeAluPerWeight) / ways / (s.gpu.tflops.fp32 * 1e12);
 	const lat = layerLatencyUs(s, facts);
 	const fixed = lat.totalUsGHz / clockGHz(s.gpu) / 1e6;

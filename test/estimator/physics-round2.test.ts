@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/estimator/catalog";
 import { BACKEND_FACTS, BACKEND_IDS, backendFacts, defaultBackend } from "../../src/estimator/data/backends";
 import { computeFitTable } from "../../src/estimator/fit";
+import { sustainedTensorShare } from "../../src/estimator/throughput";
+import { resolveGpu } from "../../src/estimator/catalog";
 import type { FitRequest, FitRow, FitTable } from "../../src/estimator/types";
 
 const catalog = loadCatalog();
@@ -92,6 +94,22 @@ describe("prefill", () => {
 		expect(why(dsv3, "prefill GPU hops")?.value).toBeGreaterThan(0);
 	});
 
+	it("power-limited cards sustain a share of their tensor peak; flagships and Apple parts all of it", () => {
+		const share = (name: string) => {
+			const g = resolveGpu(catalog, name);
+			if (!g.ok) throw new Error(name);
+			return sustainedTensorShare(g.value);
+		};
+		expect(share("RTX 4090")).toBe(1);
+		expect(share("RTX 5090")).toBe(1);
+		expect(share("RTX 6000 Ada")).toBeCloseTo(0.61, 2);
+		expect(share("L4")).toBeCloseTo(0.44, 2);
+		expect(share("A100 80GB PCIe")).toBeCloseTo(0.75, 2);
+		expect(share("M2 Ultra")).toBe(1);
+		const pro = row({ model: "Llama-3.1-8B", gpu: "RTX 6000 Ada", engine: "llama.cpp", quant: ["fp16"], context: 512 });
+		expect(why(pro, "prefill linear layers")?.formula).toMatch(/× 0\.61 sustained at 300 W/);
+	});
+
 	it("Hopper runs llama.cpp's mma.sync kernels at half its wgmma peak", () => {
 		const h100 = row({ model: "Llama-3.1-8B", gpu: "H100 PCIe", engine: "llama.cpp", quant: ["fp16"], context: 512 });
 		expect(why(h100, "prefill linear layers")?.formula).toMatch(/× 0\.5 \(mma\.sync on a wgmma part\)/);
@@ -105,6 +123,14 @@ describe("decode", () => {
 		const then = why(r("b2834"), "per-layer latency")?.value ?? 0;
 		expect(then / now).toBeCloseTo(2, 2);
 		expect(r().decodeTokensPerSecond).toBeGreaterThan(r("b2834").decodeTokensPerSecond * 1.2);
+	});
+
+	it("Metal's quantized matvec is ALU-bound on an M1 Max but not on an M2 Ultra; F16 stays bandwidth-bound", () => {
+		const r = (gpu: string, quant: string) => row({ model: "Llama-3.1-8B", gpu, engine: "llama.cpp", quant: [quant], context: 128 });
+		expect(why(r("M1 Max", "q4_k_m"), "dequantize ALU-bound")).toBeDefined();
+		expect(why(r("M2 Ultra", "q4_k_m"), "dequantize ALU-bound")).toBeUndefined();
+		expect(why(r("M1 Max", "fp16"), "dequantize ALU-bound")).toBeUndefined();
+		expect(why(r("RTX 3090", "q4_k_m"), "dequantize ALU-bound")).toBeUndefined();
 	});
 
 	it("vLLM gpt-oss-120b single-stream decode barely depends on the card (H100 vs RTX PRO 6000: within 15%)", () => {

@@ -139,10 +139,10 @@ export const BACKEND_FACTS: BackendFacts[] = [
 		quantizedOnInt8: false,
 		denseGemm: 0.67,
 		layerLatency: { dense: 220, moe: 0 },
-		decodeAluPerWeight: 26,
+		decodeAluPerWeight: 27,
 		sources: [
 			{ ref: "test/data/measured-public.json (M2 Ultra, XiongjieDai llama-bench, May 2024): Llama-3-8B Q4_K_M tg 76.3 t/s → 0.75 of 800 GB/s after the per-layer latency; 220 µs·GHz per layer", asOf: "2024-05", confidence: "derived", fields: ["bandwidth", "layerLatency"] },
-			{ ref: "Metal has no integer dot product: llama.cpp's K-quant matvec unpacks and multiplies each weight in FP32/FP16 ALUs. 26 ops per weight is the most that keeps the M2 Ultra and M3 Ultra Llama-70B Q4_K_M rows bandwidth-bound, as they measure; it makes the M1 Max (10.6 TFLOPS for 400 GB/s) ALU-bound on Q4_K_M (measured 34.5 / 4.1 t/s for 8B / 70B, where its F16 decode stays bandwidth-bound at 0.75): XiongjieDai README", asOf: "2024-05", confidence: "derived", fields: ["decodeAluPerWeight"] },
+			{ ref: "Metal has no integer dot product: llama.cpp's K-quant matvec unpacks and multiplies each weight in FP32/FP16 ALUs. 27 ops per weight is the most that keeps the M2 Ultra (8B, 70B) and M3 Ultra (70B) Q4_K_M rows bandwidth-bound, as they measure; it makes the M1 Max (10.6 TFLOPS for 400 GB/s) ALU-bound on Q4_K_M (measured 34.5 / 4.1 t/s for 8B / 70B, where its F16 decode stays bandwidth-bound at 0.75): XiongjieDai README", asOf: "2024-05", confidence: "derived", fields: ["decodeAluPerWeight"] },
 			{ ref: "XiongjieDai README: M2 Ultra pp1024 F16 1,203 t/s = 18.3 TFLOPS of 27.2 → 0.67 (simdgroup matrix FP16); Q4_K_M 1,024 t/s = 0.67 × the K-quant factor 0.85", asOf: "2024-05", confidence: "derived", fields: ["denseGemm", "quantizedGemm", "quantizedOnInt8"] },
 		],
 	},
