@@ -57,15 +57,18 @@ export const ROUND2_ROWS = (round2 as { rows: MeasuredRow[] }).rows;
 /** Round 2 held-out rows: collected first, compared only after the round-2 model was done. */
 export const ROUND2_HELDOUT_ROWS = (round2Heldout as { rows: MeasuredRow[] }).rows;
 
-/** Metric groups with their targets: weights/bpw within 3 %, KV size within 1 %, decode median ≤ 15 % and max ≤ 35 %. */
+/**
+ * Metric groups with their targets (issue #12): weights within 3 %, KV arithmetic within 1 %, vLLM KV pool median
+ * within 10 %, decode median ≤ 12 % and max ≤ 35 %, prefill median ≤ 25 % and max ≤ 60 %.
+ */
 export const GROUPS: { name: string; metrics: string[]; medianTarget?: number; maxTarget: number | undefined }[] = [
 	{ name: "weights & bits/weight", metrics: ["weightsGiB", "bitsPerWeight"], maxTarget: 0.03 },
 	{ name: "KV cache size (exact arithmetic)", metrics: ["kvCacheMiB"], maxTarget: 0.01 },
 	// A vLLM log's pool (printed rounded to 0.01 GiB) turned into tokens: checks the per-token bytes and block rounding.
 	{ name: "vLLM pool → KV tokens (rounded log input)", metrics: ["kvCacheTokensFor"], maxTarget: 0.03 },
-	{ name: "decode tok/s", metrics: ["decodeTokensPerSecond"], medianTarget: 0.15, maxTarget: 0.35 },
-	{ name: "prefill tok/s", metrics: ["prefillTokensPerSecond"], maxTarget: undefined },
-	{ name: "vLLM KV pool GiB (available after weights and runtime overhead)", metrics: ["kvCacheGiB"], maxTarget: undefined },
+	{ name: "decode tok/s", metrics: ["decodeTokensPerSecond"], medianTarget: 0.12, maxTarget: 0.35 },
+	{ name: "prefill tok/s", metrics: ["prefillTokensPerSecond"], medianTarget: 0.25, maxTarget: 0.6 },
+	{ name: "vLLM KV pool GiB (available after weights and runtime overhead)", metrics: ["kvCacheGiB"], medianTarget: 0.1, maxTarget: undefined },
 	{ name: "aggregate decode tok/s (measured output throughput includes prefill time)", metrics: ["aggregateDecodeTokensPerSecond"], maxTarget: undefined },
 ];
 

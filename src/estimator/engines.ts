@@ -157,13 +157,14 @@ export const LAYER_LATENCY_US_GHZ: Record<EngineId, number> = { "llama.cpp": 220
  * fused expert kernels, whose per-expert slices are too small to stream at full bandwidth. Two kernel families:
  *  - 16-bit / FP8 fused MoE (Triton): 80, from Qwen3-30B-A3B BF16 on an A100 at 103.9 tok/s (TPOT 9.6 ms,
  *    tenstorrent/tt-inference-server issue #340, 2025-07);
- *  - weight-only quantized experts (Marlin MoE, MXFP4 Triton/Marlin, AWQ): 310, from gpt-oss-120b on an A100 at
- *    90 tok/s (vllm-project/vllm #22331) and DeepSeek-R1 AWQ on 8× H100 at 61–62 tok/s (three input lengths,
- *    test/data/measured-vllm.json); the same constant gives gpt-oss-120b ≈ 110 tok/s on both an H100 and an
- *    RTX PRO 6000, as reported, because the clock-scaled fixed part dominates the bandwidth part there.
+ *  - weight-only quantized experts (Marlin MoE, MXFP4 Triton/Marlin, AWQ): 280, between gpt-oss-120b on an A100 at
+ *    90 tok/s (vllm-project/vllm #22331), which asks for less, and DeepSeek-R1 AWQ on 8× H100 at 61–62 tok/s (three
+ *    input lengths, test/data/measured-vllm.json), which asks for more; the same constant gives gpt-oss-120b
+ *    ≈ 110 tok/s on both an H100 and an RTX PRO 6000, as reported, because the clock-scaled fixed part dominates
+ *    the bandwidth part there (after the 0.5 ms host step and MXFP4 padding, both added in the same round).
  * Transformers: not measured (assumed twice vLLM's quantized figure: no fused kernels).
  */
-export const VLLM_MOE_LAYER_US_GHZ = { sixteenBit: 80, quantized: 310 } as const;
+export const VLLM_MOE_LAYER_US_GHZ = { sixteenBit: 80, quantized: 280 } as const;
 export const TRANSFORMERS_MOE_LAYER_US_GHZ = 600;
 
 /** The per-layer fixed latency of a row, in µs·GHz summed over layers, with its explanation. */
@@ -202,6 +203,15 @@ export const MOE_TOKENS_HALF_EFFICIENCY = 48;
 /** llama.cpp's default physical batch (ubatch) in prefill, and vLLM's chunked-prefill budget. */
 export const LLAMA_CPP_UBATCH = 512;
 export const VLLM_PREFILL_CHUNK = 8192;
+
+/**
+ * vLLM's per-step host work that CUDA graphs do not hide (scheduler, input preparation, sampling, output
+ * processing), in ms per decode step. The smallest-model rows leave 0.77–0.86 ms beyond bandwidth and per-layer
+ * latency (Qwen3-1.7B on an A100, Qwen3-4B on an RTX 4090: tenstorrent/tt-inference-server #340 / #394, 2025);
+ * newer versions overlap part of it with async scheduling (Llama-3.1-8B on an H100 with vLLM 0.21 leaves none).
+ * 0.5 ms lies between.
+ */
+export const VLLM_STEP_OVERHEAD_MS = 0.5;
 
 /** Extra latency per pipeline hop between GPUs in a layer split (activation copy + sync over PCIe), ms. */
 export const LAYER_SPLIT_HOP_MS = 0.25;

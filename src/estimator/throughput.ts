@@ -16,7 +16,7 @@
  *    in llama.cpp builds before int8 MMQ, the dequantize-to-FP16 pass.
  */
 import { backendFacts, BLOCK_FAMILY_FACTOR, type BackendFacts } from "./data/backends";
-import { layerLatencyUs, memoryKind, parseEngineVersion, type RowSetup, LAYER_SPLIT_HOP_MS, MOE_TOKENS_HALF_EFFICIENCY, prefillEfficiency, LLAMA_CPP_UBATCH, VLLM_PREFILL_CHUNK } from "./engines";
+import { layerLatencyUs, memoryKind, parseEngineVersion, type RowSetup, LAYER_SPLIT_HOP_MS, VLLM_STEP_OVERHEAD_MS, MOE_TOKENS_HALF_EFFICIENCY, prefillEfficiency, LLAMA_CPP_UBATCH, VLLM_PREFILL_CHUNK } from "./engines";
 import type { Format, Gpu } from "./schema";
 import type { EngineId, Explanation, SupportLevel } from "./types";
 
@@ -120,9 +120,10 @@ function stepTime(s: SpeedInput, facts: BackendFacts, batch: number): { seconds:
 	const fixed = lat.totalUsGHz / clockGHz(s.gpu) / 1e6;
 	let comm = 0;
 	if (s.split === "tensor" && s.count > 1) {
-		// Two all-reduces per layer of hidden × batch × 2 B: latency-bound at decode (NVLink ~10 µs, PCIe ~30 µs).
+		// Two all-reduces per layer of hidden × batch × 2 B: latency-bound at decode. Each adds a round of
+		// peer-to-peer hops as the group doubles (NVLink ~5 µs a round, PCIe ~15): 10 / 30 µs for 2 GPUs, 20 / 60 for 8.
 		const link = s.gpu.interconnect.linkGBs;
-		const latency = link ? 10e-6 : 30e-6;
+		const latency = (link ? 5e-6 : 15e-6) * (1 + Math.log2(s.count));
 		const bytes = s.model.hidden * batch * 2;
 		comm = s.model.layers * 2 * (latency + bytes / ((link ?? 25) * 1e9));
 	} else if (s.split === "layer" && s.count > 1) {
@@ -130,11 +131,13 @@ function stepTime(s: SpeedInput, facts: BackendFacts, batch: number): { seconds:
 	}
 	const peak = computePeakTflops(s.gpu, s.format, s.support, s.engine).tflops * 1e12;
 	const compute = (2 * s.activeParams * batch) / ways / (peak * 0.5);
-	const seconds = Math.max(Math.max(memory, alu) + fixed, compute) + comm;
+	const host = s.engine === "vllm" ? VLLM_STEP_OVERHEAD_MS / 1e3 : 0;
+	const seconds = Math.max(Math.max(memory, alu) + fixed, compute) + comm + host;
 	const parts: Explanation[] = [
 		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ ${ways > 1 ? `${ways} GPUs ÷ ` : ""}${s.gpu.bandwidthGBs} GB/s × ${eff} (${facts.backend} on ${memoryKind(s.gpu).toUpperCase()})`, value: memory * 1e3, unit: "ms" },
 		{ label: "per-layer latency", formula: `${lat.formula} ÷ ${clockGHz(s.gpu).toFixed(2)} GHz`, value: fixed * 1e3, unit: "ms" },
 	];
+	if (host > 0) parts.push({ label: "host step", formula: "vLLM per-step scheduler / input / sampler work not hidden by CUDA graphs", value: host * 1e3, unit: "ms" });
 	if (alu > memory) parts.push({ label: "dequantize ALU-bound", formula: `${fmtB(quantizedWeights)} quantized weights × ${facts.decodeAluPerWeight} ops ÷ ${s.gpu.tflops.fp32} TFLOPS FP32 (no integer dot product on ${facts.backend}) exceeds the memory time`, value: alu * 1e3, unit: "ms" });
 	if (comm > 0) parts.push({ label: s.split === "tensor" ? "all-reduce" : "pipeline hops", formula: s.split === "tensor" ? `${s.model.layers} layers × 2 all-reduces` : `${s.count - 1} hops × ${LAYER_SPLIT_HOP_MS} ms`, value: comm * 1e3, unit: "ms" });
 	if (compute > memory + fixed) parts.push({ label: "compute-bound", formula: `2 × ${fmtB(s.activeParams)} params × ${batch} ÷ 50% of peak`, value: compute * 1e3, unit: "ms" });
@@ -252,7 +255,7 @@ export function estimateSpeed(s: SpeedInput): SpeedResult {
 
 	const why: Explanation[] = [
 		...one.parts,
-		{ label: "decode", formula: "1 ÷ (max(memory time, dequantize ALU time) + per-layer latency" + (one.parts.some((p) => p.label === "all-reduce" || p.label === "pipeline hops") ? " + communication)" : ")"), value: decode, unit: "tok/s" },
+		{ label: "decode", formula: "1 ÷ (max(memory time, dequantize ALU time) + per-layer latency" + (one.parts.some((p) => p.label === "all-reduce" || p.label === "pipeline hops") ? " + communication" : "") + (s.engine === "vllm" ? " + host step)" : ")"), value: decode, unit: "tok/s" },
 	];
 	if (batch > 1) why.push({ label: "aggregate decode", formula: `${batch} sequences per step${replicas > 1 ? ` × ${replicas} replicas` : ""}, weights read once per step, KV per sequence`, value: aggregate, unit: "tok/s" });
 	why.push(...pf.parts);
