@@ -3,6 +3,7 @@
 //  - dist/cli.js: the `gpufit` Node CLI
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { grayMatterSafe } from "./scripts/gray-matter-safe.mjs";
 
 const production = process.argv.includes("production");
 const watch = process.argv.includes("watch");
@@ -22,6 +23,7 @@ const plugin = {
 	minify: production,
 	metafile: true,
 	outfile: "main.js",
+	plugins: [grayMatterSafe({ stubFs: true })],
 };
 
 const cli = {
@@ -36,6 +38,7 @@ const cli = {
 	sourcemap: false,
 	minify: false,
 	outfile: "dist/cli.js",
+	plugins: [grayMatterSafe({ stubFs: false })],
 };
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 const benches: { name: string; entry: string }[] = [
 	{ name: "estimator accuracy", entry: "bench/accuracy.ts" },
 	{ name: "vault index", entry: "bench/vault.bench.ts" },
+	{ name: "gpufit graph as a process", entry: "bench/cli.bench.ts" },
 	{ name: "plugin budgets", entry: "bench/plugin.bench.ts" },
 ];
 

@@ -26,7 +26,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return runSupportCommand(rest, io);
 			case "graph": {
 				const { runGraphCommand } = await import("./graph-command");
-				return await runGraphCommand(rest, io);
+				return runGraphCommand(rest, io);
 			}
 			case undefined:
 			case "help":

@@ -5,13 +5,16 @@
  */
 import { Component, TFile, debounce, type App, type Plugin } from "obsidian";
 import type { Catalog } from "../estimator/catalog";
-import { PARSED_NOTE_VERSION, VaultIndex, parseNote, type ParsedNote } from "../vault/index";
+import { PARSED_NOTE_VERSION, VaultIndex, linkFieldsFrom, readCachedNote, type ParsedNote } from "../vault/index";
 import type { GpuFitSettings } from "./settings";
 
 /** Work per slice before yielding to the UI (the budget is 50 ms; stay well under). */
 export const SLICE_MS = 12;
 
 interface CacheEntry { mtime: number; size: number; note: ParsedNote }
+
+/** A shard bigger than this is not read (its notes are parsed again): one JSON.parse of it would block the UI. */
+const MAX_SHARD_CHARS = 16_000_000;
 
 /** The warm-start cache is split by path hash so no single JSON.parse / stringify blocks the UI. */
 export const CACHE_SHARDS = 128;
@@ -21,7 +24,8 @@ export function shardOf(path: string): number {
 	for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
 	return (h >>> 0) % CACHE_SHARDS;
 }
-interface CacheFile { pluginVersion: string; entries: Record<string, CacheEntry> }
+/** Cache entries by path: a Map, so no path (`__proto__` included) can reach an object's prototype. */
+interface CacheFile { pluginVersion: string; entries: Map<string, CacheEntry> }
 
 export interface IndexStats {
 	files: number;
@@ -32,6 +36,10 @@ export interface IndexStats {
 	slices: number;
 	/** Longest single step spent reading / parsing the warm-start cache. */
 	cacheLoadMaxMs: number;
+	/** Cache entries that were not valid notes (parsed again instead). */
+	cacheRejected: number;
+	/** Notes that could not be indexed (an unexpected error; the rest of the vault is indexed). */
+	failed: number;
 }
 
 const yieldToUi = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
@@ -40,7 +48,7 @@ export class IndexComponent extends Component {
 	index: VaultIndex | undefined;
 	stats: IndexStats | undefined;
 	private statusEl: HTMLElement | undefined;
-	private cache: CacheFile = { pluginVersion: "", entries: {} };
+	private cache: CacheFile = { pluginVersion: "", entries: new Map() };
 	private dirty = new Set<number>();
 	private generation = 0;
 	private alive = false;
@@ -75,8 +83,14 @@ export class IndexComponent extends Component {
 		return `${dir}/index-cache`;
 	}
 
-	private parse(path: string, text: string): ParsedNote {
-		return parseNote(path, text, { catalog: this.catalog(), feedbackFields: this.settings().feedbackFields });
+	/** Index a note's text (the index's one way in), or report it and go on when that fails unexpectedly. */
+	private indexText(index: VaultIndex, path: string, text: string): ParsedNote | undefined {
+		try {
+			return index.upsert(path, text);
+		} catch (e) {
+			console.warn(`GPU Fit: could not index ${path}`, e);
+			return undefined;
+		}
 	}
 
 	/** Start following the vault (after layout-ready). */
@@ -88,9 +102,8 @@ export class IndexComponent extends Component {
 		this.registerEvent(this.app.metadataCache.on("changed", (file, data) => {
 			if (file.extension !== "md" || !this.index) return;
 			touched(file.path);
-			const note = this.parse(file.path, data);
-			this.index.upsertParsed(note);
-			this.remember(file, note);
+			const note = this.indexText(this.index, file.path, data);
+			if (note) this.remember(file, note);
 			this.changed();
 		}));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => {
@@ -98,13 +111,13 @@ export class IndexComponent extends Component {
 			touched(file.path);
 			touched(oldPath);
 			this.index.rename(oldPath, file.path);
-			const entry = this.cache.entries[oldPath];
-			delete this.cache.entries[oldPath];
+			const entry = this.cache.entries.get(oldPath);
+			this.cache.entries.delete(oldPath);
 			this.dirty.add(shardOf(oldPath));
 			// Cache what the index now holds for the new path: a title taken from the file name changed with it.
 			const moved = this.index.parsed(file.path);
 			if (entry && moved && file.extension === "md") {
-				this.cache.entries[file.path] = { ...entry, note: moved };
+				this.cache.entries.set(file.path, { ...entry, note: moved });
 				this.dirty.add(shardOf(file.path));
 			}
 			this.changed();
@@ -113,13 +126,14 @@ export class IndexComponent extends Component {
 			if (!this.index) return;
 			touched(file.path);
 			this.index.remove(file.path);
-			delete this.cache.entries[file.path];
+			this.cache.entries.delete(file.path);
 			this.dirty.add(shardOf(file.path));
 			this.changed();
 		}));
 		void this.rebuild();
 	}
 
+	/** Paths edited while a pass runs (their events are newer than what the pass reads); emptied when it ends. */
 	private touchedDuringPass = new Set<string>();
 
 	private changed(): void {
@@ -129,14 +143,18 @@ export class IndexComponent extends Component {
 	}
 
 	private remember(file: TFile, note: ParsedNote): void {
-		this.cache.entries[file.path] = { mtime: file.stat.mtime, size: file.stat.size, note };
+		this.cache.entries.set(file.path, { mtime: file.stat.mtime, size: file.stat.size, note });
 		this.dirty.add(shardOf(file.path));
 	}
 
-	/** Returns the longest single parse step, in ms (each shard is small so none blocks the UI). */
+	/**
+	 * Read the cache shards (each small, so no parse blocks the UI). Entries are kept as read, unchecked: each is
+	 * validated when (and if) the pass uses it. Returns the longest single parse step, in ms.
+	 */
 	private async loadCache(): Promise<number> {
-		this.cache = { pluginVersion: this.cacheVersion, entries: {} };
+		this.cache = { pluginVersion: this.cacheVersion, entries: new Map() };
 		this.dirty = new Set();
+		this.rawCache = new Map();
 		let longest = 0;
 		if (!this.settings().warmStartCache) return 0;
 		for (let shard = 0; shard < CACHE_SHARDS; shard++) {
@@ -144,17 +162,34 @@ export class IndexComponent extends Component {
 				const path = this.shardPath(shard);
 				if (!(await this.app.vault.adapter.exists(path))) continue;
 				const text = await this.app.vault.adapter.read(path);
+				if (text.length > MAX_SHARD_CHARS) { this.dirty.add(shard); continue; }
 				const t0 = performance.now();
-				const raw = JSON.parse(text) as Partial<CacheFile>;
-				if (raw.pluginVersion === this.cacheVersion && raw.entries && typeof raw.entries === "object") {
-					Object.assign(this.cache.entries, raw.entries);
+				const raw = JSON.parse(text) as unknown;
+				if (isObject(raw) && raw.pluginVersion === this.cacheVersion && isObject(raw.entries)) {
+					for (const [p, e] of Object.entries(raw.entries)) this.rawCache.set(p, e);
+				} else {
+					this.dirty.add(shard);
 				}
 				longest = Math.max(longest, performance.now() - t0);
 			} catch (e) {
+				this.dirty.add(shard);
 				console.warn("GPU Fit: ignoring an unreadable index cache shard", e);
 			}
 		}
 		return longest;
+	}
+
+	/** Cache entries as read from disk, by path, before validation (see cachedNote). */
+	private rawCache = new Map<string, unknown>();
+
+	/** The cached note of a file when its entry is valid and matches the file's mtime and size. */
+	private cachedNote(file: TFile, stats: IndexStats): CacheEntry | undefined {
+		const raw = this.rawCache.get(file.path);
+		if (raw === undefined) return undefined;
+		if (!isObject(raw) || raw.mtime !== file.stat.mtime || raw.size !== file.stat.size) return undefined;
+		const note = readCachedNote(raw.note, file.path);
+		if (note === undefined) { stats.cacheRejected++; return undefined; }
+		return { mtime: file.stat.mtime, size: file.stat.size, note };
 	}
 
 	/** Write the shards that changed since the last save. */
@@ -162,14 +197,12 @@ export class IndexComponent extends Component {
 		if (!this.settings().warmStartCache) return;
 		const dirty = [...this.dirty];
 		this.dirty = new Set();
-		const byShard = new Map<number, Record<string, CacheEntry>>(dirty.map((d) => [d, {}]));
-		for (const [path, entry] of Object.entries(this.cache.entries)) {
-			const bucket = byShard.get(shardOf(path));
-			if (bucket) bucket[path] = entry;
-		}
+		const byShard = new Map<number, [string, CacheEntry][]>(dirty.map((d) => [d, []]));
+		for (const [path, entry] of this.cache.entries) byShard.get(shardOf(path))?.push([path, entry]);
 		for (const [shard, entries] of byShard) {
 			try {
-				await this.app.vault.adapter.write(this.shardPath(shard), JSON.stringify({ pluginVersion: this.cache.pluginVersion, entries }));
+				// Object.fromEntries defines own properties: a "__proto__" path is written as a key like any other.
+				await this.app.vault.adapter.write(this.shardPath(shard), JSON.stringify({ pluginVersion: this.cache.pluginVersion, entries: Object.fromEntries(entries) }));
 			} catch (e) {
 				console.warn("GPU Fit: could not save the index cache", e);
 			}
@@ -186,33 +219,36 @@ export class IndexComponent extends Component {
 		const t0 = performance.now();
 		const settings = this.settings();
 		// An empty index tag means the default: every note that carries a series tag.
-		const index = new VaultIndex({ catalog: this.catalog(), feedbackFields: settings.feedbackFields, indexTag: settings.indexTag || undefined, seriesNotesOnly: true });
+		const index = new VaultIndex({ catalog: this.catalog(), linkFields: linkFieldsFrom(settings.feedbackFields), indexTag: settings.indexTag || undefined, seriesNotesOnly: true });
 		this.index = index;
 		this.touchedDuringPass = new Set();
 		const cacheLoadMaxMs = await this.loadCache();
 		if (gen !== this.generation) return;
 		const files = this.app.vault.getMarkdownFiles();
-		const stats: IndexStats = { files: files.length, parsed: 0, fromCache: 0, ms: 0, maxSliceMs: 0, slices: 0, cacheLoadMaxMs };
-		const fresh: Record<string, CacheEntry> = {};
+		const stats: IndexStats = { files: files.length, parsed: 0, fromCache: 0, ms: 0, maxSliceMs: 0, slices: 0, cacheLoadMaxMs, cacheRejected: 0, failed: 0 };
+		const fresh = new Map<string, CacheEntry>();
 		let sliceStart = performance.now();
 		// The whole pass is one index batch: each note's edges are computed once, when every name is known.
 		index.beginBatch();
 		for (const [i, file] of files.entries()) {
 			if (!this.touchedDuringPass.has(file.path)) {
-				const hit = this.cache.entries[file.path];
-				if (hit && hit.mtime === file.stat.mtime && hit.size === file.stat.size) {
+				const hit = this.cachedNote(file, stats);
+				if (hit) {
 					index.upsertParsed(hit.note);
-					fresh[file.path] = hit;
+					fresh.set(file.path, hit);
 					stats.fromCache++;
 				} else {
 					this.dirty.add(shardOf(file.path));
-					const text = await this.app.vault.cachedRead(file);
+					const text = await this.readFile(file);
 					if (gen !== this.generation) return;
 					if (!this.touchedDuringPass.has(file.path)) {
-						const note = this.parse(file.path, text);
-						index.upsertParsed(note);
-						fresh[file.path] = { mtime: file.stat.mtime, size: file.stat.size, note };
-						stats.parsed++;
+						const note = text === undefined ? undefined : this.indexText(index, file.path, text);
+						if (note) {
+							fresh.set(file.path, { mtime: file.stat.mtime, size: file.stat.size, note });
+							stats.parsed++;
+						} else {
+							stats.failed++;
+						}
 					}
 				}
 			}
@@ -237,22 +273,34 @@ export class IndexComponent extends Component {
 		stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - sliceStart);
 		stats.slices++;
 		// Entries written by events during the pass are newer than what the pass saw.
-		for (const p of this.touchedDuringPass) if (this.cache.entries[p]) fresh[p] = this.cache.entries[p];
+		for (const p of this.touchedDuringPass) { const e = this.cache.entries.get(p); if (e) fresh.set(p, e); }
+		this.touchedDuringPass = new Set();
 		// Shards that lost entries (deleted files) must be rewritten too.
-		for (const p of Object.keys(this.cache.entries)) if (!fresh[p]) this.dirty.add(shardOf(p));
+		for (const p of this.rawCache.keys()) if (!fresh.has(p)) this.dirty.add(shardOf(p));
+		this.rawCache = new Map();
 		this.cache.entries = fresh;
 		// Notes cached under another catalog vocabulary: read again.
 		for (const path of index.staleNotes()) {
 			const file = this.app.vault.getFileByPath(path);
 			if (!file) continue;
-			const note = this.parse(path, await this.app.vault.cachedRead(file));
+			const text = await this.readFile(file);
 			if (gen !== this.generation) return;
-			index.upsertParsed(note);
-			this.remember(file, note);
+			const note = text === undefined ? undefined : this.indexText(index, path, text);
+			if (note) this.remember(file, note);
 		}
 		stats.ms = performance.now() - t0;
 		this.stats = stats;
 		this.changed();
+	}
+
+	/** A note's text, or undefined (reported) when it cannot be read: a vanished or unreadable file costs only itself. */
+	private async readFile(file: TFile): Promise<string | undefined> {
+		try {
+			return await this.app.vault.cachedRead(file);
+		} catch (e) {
+			console.warn(`GPU Fit: could not read ${file.path}`, e);
+			return undefined;
+		}
 	}
 
 	/** The catalog changed: concepts are re-derived. */
@@ -268,7 +316,11 @@ export class IndexComponent extends Component {
 
 	private showCount(): void {
 		if (!this.statusEl || !this.index) return;
-		const n = this.index.notePaths().length;
+		const n = this.index.noteCount;
 		this.statusEl.setText(`GPU Fit: ${n.toLocaleString()} note${n === 1 ? "" : "s"}`);
 	}
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -1,10 +1,12 @@
+import type { BlockIssue, BlockSpec } from "../estimator/block-spec";
+
 /**
  * The vault index's data shapes. Everything here is plain JSON data: a ParsedNote is persisted by the plugin's
  * warm-start cache, and graph nodes/edges go straight to the graph view and the CLI's `--json`.
  */
 
 /** Bump when ParsedNote's shape or the parsing rules change, so persisted caches are discarded. */
-export const PARSED_NOTE_VERSION = 2;
+export const PARSED_NOTE_VERSION = 3;
 
 /** Concept kinds: catalog entries (gpu, architecture, model, format), model families, and the vault's own dictionaries. */
 export type ConceptKind = "gpu" | "architecture" | "model" | "format" | "family" | "memory" | "interconnect" | "tool";
@@ -121,10 +123,21 @@ export interface NoteDiagnostic {
 	message: string;
 }
 
-export interface GpufitBlockSource {
+/** A ```gpufit block of a note, parsed (BlockSpec and its issues are plain data too). */
+export interface GpufitBlock {
 	/** 1-based line of the opening fence in the note file. */
 	line: number;
 	source: string;
+	/** What the block asks for; absent when it has issues (a block with issues renders them, not a table). */
+	spec?: BlockSpec;
+	issues: BlockIssue[];
+}
+
+/** A frontmatter field whose value names other notes, and the kind of edge those names make. */
+export interface LinkField {
+	/** As written in frontmatter; matched case-insensitively. */
+	field: string;
+	kind: "feedback" | "amplifies";
 }
 
 export interface ParsedNote {
@@ -145,10 +158,52 @@ export interface ParsedNote {
 	links: NoteLink[];
 	/** Concept mentions, stored compactly (see MentionList). */
 	mentions: MentionList;
-	blocks: GpufitBlockSource[];
-	/** Frontmatter keys this parser does not interpret, kept as JSON values (dates as ISO strings). */
+	blocks: GpufitBlock[];
+	/**
+	 * Frontmatter keys this parser does not interpret, as bounded plain JSON (dates as ISO strings, long strings
+	 * cut to LIMITS.storedStringChars), in a null-prototype object.
+	 */
 	properties: Record<string, unknown>;
 	diagnostics: NoteDiagnostic[];
 	/** Fingerprint of the concept vocabulary the mentions were found with (see ConceptMatcher.fingerprint). */
 	vocabulary: string;
+}
+
+/** A gpufit block of a note as the workload query gives it. */
+export interface WorkloadBlock {
+	/** 1-based line of the block's opening fence in the note. */
+	line: number;
+	spec?: BlockSpec;
+	issues: BlockIssue[];
+}
+
+export interface Workload {
+	/** Catalog model ids: those in the note's gpufit blocks first, then those its text mentions (most mentioned first). */
+	models: string[];
+	/** Catalog GPU ids, same order ("mine" in a block stands for the user's rig and is not listed). */
+	gpus: string[];
+	blocks: WorkloadBlock[];
+}
+
+/** A problem with a note, for the user: where it is and what to fix. */
+export interface VaultDiagnostic {
+	path: string;
+	line?: number;
+	message: string;
+}
+
+/**
+ * What changed in a view of the graph (graphOf with some edge kinds) since a revision: see VaultIndex.changesSince.
+ * Nodes added or changed are given as they are now; removed nodes and edges by id.
+ */
+export interface GraphChanges {
+	/** The revision these changes bring a view to. */
+	revision: number;
+	nodesAdded: GraphNode[];
+	nodesRemoved: string[];
+	/** Nodes still shown whose label or degree may have changed. */
+	nodesChanged: GraphNode[];
+	edgesAdded: GraphEdge[];
+	/** Edge ids (`<kind>:<source>-><target>`). */
+	edgesRemoved: string[];
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/estimator/catalog";
 import { normalizeName } from "../../src/estimator/names";
-import type { ConceptMatcher, ScanMode } from "../../src/vault/concept-matcher";
-import { matcherFor } from "../../src/vault/parse-note";
+import type { ConceptMatcher, ScanMode } from "../../src/vault/concepts/matcher";
+import { matcherFor } from "../../src/vault/note/parse-note";
 import { formatId, gpuId, modelId } from "./helpers";
 
 const matcher: ConceptMatcher = matcherFor(loadCatalog());

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runGraphCommand } from "../../src/cli/graph-command";
 import { FIXTURE_VAULT } from "./helpers";
@@ -5,7 +9,7 @@ import { FIXTURE_VAULT } from "./helpers";
 async function run(args: string[]) {
 	let stdout = "";
 	let stderr = "";
-	const code = await runGraphCommand(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+	const code = runGraphCommand(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
 	return { code, stdout, stderr };
 }
 
@@ -45,5 +49,30 @@ describe("gpufit graph", () => {
 			expect(r.stderr).not.toMatch(/\n\s+at /);
 		}
 		expect((await run(["--help"])).code).toBe(0);
+	});
+});
+
+describe("gpufit graph: every file costs only itself", () => {
+	it("reports dangling symlinks, folder symlinks and pipes, and indexes the rest", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "gpufit-graph-"));
+		try {
+			writeFileSync(join(dir, "Good.md"), "---\ntitle: Good\ntags: [x]\n---\nAn H100.\n");
+			mkdirSync(join(dir, "sub"));
+			writeFileSync(join(dir, "sub", "Inner.md"), "Inner note.\n");
+			symlinkSync(join(dir, "nowhere.md"), join(dir, "Dangling.md"));
+			symlinkSync(join(dir, "sub"), join(dir, "Loop"));
+			symlinkSync(join(dir, "Good.md"), join(dir, "Linked.md"));
+			execFileSync("mkfifo", [join(dir, "Pipe.md")]);
+			const r = await run(["--json", dir]);
+			expect(r.code).toBe(0);
+			const out = JSON.parse(r.stdout) as { nodes: { kind: string; path?: string }[]; diagnostics: { path: string; message: string }[] };
+			expect(out.nodes.filter((n) => n.kind === "note").map((n) => n.path).sort()).toEqual(["Good.md", "Linked.md", "sub/Inner.md"]);
+			const problems = Object.fromEntries(out.diagnostics.map((d) => [d.path, d.message]));
+			expect(problems["Dangling.md"]).toMatch(/Symlink to a file that cannot be read \(ENOENT\)/);
+			expect(problems.Loop).toMatch(/Symlink to a folder: not followed/);
+			expect(problems["Pipe.md"]).toMatch(/Not a regular file/);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { namedNotes, namesInProse, wikilinkTargets } from "../../src/vault/note-links";
+import { namedNotes, namesInProse } from "../../src/vault/note/named-notes";
+import { wikilinkTargets } from "../../src/vault/note/wikilinks";
 
 describe("namedNotes", () => {
 	it("reads ordinal prose", () => {

@@ -1,8 +1,8 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/estimator/catalog";
-import { decodeMentions } from "../../src/vault/mentions";
-import { matcherFor, parseNote } from "../../src/vault/parse-note";
+import { decodeMentions } from "../../src/vault/concepts/mentions";
+import { matcherFor, parseNote } from "../../src/vault/note/parse-note";
 import type { ConceptMention, ParsedNote } from "../../src/vault/types";
 import { fixtureNote, formatId, gpuId, modelId, seedText } from "./helpers";
 
@@ -63,7 +63,10 @@ describe("parseNote: frontmatter quirks", () => {
 			["amplifies", "Serving With vLLM"], ["amplifies", "Квантование на Hopper"],
 			["links", "Memory Budgeting"], ["links", "Serving With vLLM"],
 		]);
-		expect(n.blocks).toEqual([{ line: 33, source: "model: Qwen3-30B-A3B\ngpu: RTX PRO 6000\nquant: [bf16, fp8]\ncontext: 32k" }]);
+		expect(n.blocks).toEqual([{
+			line: 33, source: "model: Qwen3-30B-A3B\ngpu: RTX PRO 6000\nquant: [bf16, fp8]\ncontext: 32k",
+			spec: { models: ["Qwen3-30B-A3B"], gpus: ["RTX PRO 6000"], quant: ["bf16", "fp8"], context: 32768 }, issues: [],
+		}]);
 		expect(n.created).toBe("2025-07-02");
 		expect(n.updated).toBe("2025-07-30T21:04:11.000Z");
 	});
@@ -153,12 +156,12 @@ describe("parseNote: frontmatter quirks", () => {
 
 	it("never runs code from a note: a ---js frontmatter is refused with a diagnostic, not evaluated", () => {
 		const g = globalThis as unknown as { gpufitPwned?: boolean };
-		for (const lang of ["js", "javascript", "coffee"]) {
+		for (const lang of ["js", "javascript", "JavaScript", " js ", "coffee", "cson", "php"]) {
 			const n = parseNote("evil.md", `---${lang}
 { title: (globalThis.gpufitPwned = true, "x") }
 ---
 body`);
-			expect(n.diagnostics.map((d) => d.message).join(" ")).toMatch(new RegExp(`language "${lang}" is not supported`));
+			expect(n.diagnostics.map((d) => d.message).join(" "), lang).toMatch(lang === "php" ? /engine "php" is not registered/ : /is not read \(only YAML or JSON/);
 			expect(n.title).toBe("evil");
 		}
 		expect(g.gpufitPwned).toBeUndefined();

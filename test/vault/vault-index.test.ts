@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog, loadCatalog } from "../../src/estimator/catalog";
 import { VaultIndex } from "../../src/vault/index";
-import { parseNote } from "../../src/vault/parse-note";
+import { parseNote } from "../../src/vault/note/parse-note";
 import type { ParsedNote } from "../../src/vault/types";
 import { archIdOfGpu, canonical, fixtureNote, fixtureNotes, formatId, gpuId, modelId, seedText } from "./helpers";
 

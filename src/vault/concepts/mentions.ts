@@ -6,8 +6,8 @@
  * the heap the index retains (and a good part of the garbage a cold start makes). decodeMentions() gives the
  * ConceptMention objects back for the queries that return them.
  */
-import type { Concept } from "./concept-vocabulary";
-import type { ConceptMention, MentionList, MentionPlaces } from "./types";
+import type { Concept } from "./vocabulary";
+import type { ConceptMention, MentionList, MentionPlaces } from "../types";
 
 /** Field slots counted in the flat per-concept table; a note with more scanned fields counts the rest in a Map. */
 const FIELD_SLOTS = 24;

@@ -4,16 +4,20 @@
  * (`- |-` with one tag per line and trailing spaces). `#` prefixes are dropped; identity is case-insensitive,
  * the first spelling is kept for display. `S<number>_<Name>` tags are series, not tags.
  */
+import { LIMITS } from "../limits";
+import type { SeriesRef, TagRef } from "../types";
 import { detach } from "./detach";
-import type { SeriesRef, TagRef } from "./types";
+import type { PlainValue } from "./plain-data";
 
 const SERIES = /^s(\d+)_(.+)$/i;
 
 export interface NoteTags {
 	tags: TagRef[];
 	series: SeriesRef[];
-	/** Entries that were not strings or numbers (e.g. a nested map), for a diagnostic. */
+	/** Entries that were not strings or numbers (e.g. a nested map) or longer than MAX_TAG_CHARS, for a diagnostic. */
 	rejected: number;
+	/** Distinct tags and series past LIMITS.tags, not kept. */
+	overCap: number;
 }
 
 /** One tag as written (after splitting), read once per spelling: a tag or a series, and its identity key. */
@@ -50,25 +54,33 @@ function tagPart(raw: string): TagPart | null {
 	return part;
 }
 
+/** Longer "tags" are prose pasted into the tag list, not tags (and would fill the spelling cache). */
+export const MAX_TAG_CHARS = 200;
+
 /** A string holding several tags: separated by whitespace (a multi-line block entry) or commas. */
 const SEPARATED = /[\s,]/;
 
 /** Collect tags from the `tags` and `tag` frontmatter values. */
-export function collectTags(...values: unknown[]): NoteTags {
-	const out: NoteTags = { tags: [], series: [], rejected: 0 };
+export function collectTags(...values: (PlainValue | undefined)[]): NoteTags {
+	const out: NoteTags = { tags: [], series: [], rejected: 0, overCap: 0 };
 	const seen = new Set<string>();
+	const seriesSeen = new Set<string>();
 	const add = (raw: string): void => {
+		if (raw.length > MAX_TAG_CHARS) { out.rejected++; return; }
+		// Past the cap nothing is read (repeats of kept tags are counted as ignored too).
+		if (seen.size >= LIMITS.tags) { out.overCap++; return; }
 		const part = tagPart(raw);
 		if (part === null || seen.has(part.key)) return;
 		seen.add(part.key);
 		if (part.series !== undefined) {
 			const id = part.series.id;
-			if (!out.series.some((s) => s.id === id)) out.series.push(part.series);
+			// "S13_A" and "s13_b" are one series.
+			if (!seriesSeen.has(id)) { seriesSeen.add(id); out.series.push(part.series); }
 		} else if (part.tag !== undefined) {
 			out.tags.push(part.tag);
 		}
 	};
-	const visit = (value: unknown): void => {
+	const visit = (value: PlainValue | undefined): void => {
 		if (value === null || value === undefined) return;
 		if (typeof value === "string") {
 			if (!SEPARATED.test(value)) add(value);

@@ -1,5 +1,6 @@
 /**
- * A fast path for the common frontmatter shape, giving exactly what js-yaml 3's `safeLoad` gives, or `undefined`
+ * The YAML engine gray-matter is given (see read-frontmatter.ts): js-yaml 3's `safeLoad`, gray-matter's own default,
+ * behind a fast path for the common frontmatter shape that gives exactly what `safeLoad` gives, or `undefined`
  * ("not sure, ask safeLoad") for anything outside the narrow subset it understands.
  *
  * Why: js-yaml's general loader is the biggest single cost of indexing a note (the seed-shaped notes carry ~16 KB of
@@ -19,34 +20,34 @@
  * - A scalar line must be followed (after empty lines) by a line that ends it for sure: a key at column 0 or the
  *   next `- ` entry at the sequence's indentation; an indented continuation (a folded multi-line scalar) falls back.
  *
- * Plain scalars are resolved by js-yaml's own implicit types of DEFAULT_SAFE_SCHEMA (null, bool, int, float,
- * timestamp, merge) in js-yaml's order, so numbers, booleans and dates come out exactly as safeLoad makes them.
- * The differential property test (test/vault/frontmatter-fastpath.test.ts) checks all of this against safeLoad.
+ * Plain scalars are resolved as DEFAULT_SAFE_SCHEMA resolves them (see resolvePlain), so numbers, booleans and dates
+ * come out exactly as safeLoad makes them. The differential property test (test/vault/frontmatter-fastpath.test.ts)
+ * checks all of this against safeLoad.
  */
-import { DEFAULT_SAFE_SCHEMA } from "js-yaml";
+import { safeLoad } from "js-yaml";
 
-interface ImplicitType {
-	resolve(data: string): boolean;
-	construct(data: string): unknown;
-}
-
-/** js-yaml's resolvers for plain scalars, in the order composeNode tries them; undefined disables the fast path. */
-const implicitTypes: readonly ImplicitType[] | undefined = (() => {
-	const list = (DEFAULT_SAFE_SCHEMA as unknown as { compiledImplicit?: unknown }).compiledImplicit;
-	if (!Array.isArray(list) || list.length === 0) return undefined;
-	for (const t of list as unknown[]) {
-		const type = t as Partial<ImplicitType> | null;
-		if (type === null || typeof type.resolve !== "function" || typeof type.construct !== "function") return undefined;
+/**
+ * What js-yaml's DEFAULT_SAFE_SCHEMA makes of a plain scalar (null, bool, int, float, timestamp, merge, or the string
+ * itself), read from js-yaml's published rules rather than its internals:
+ * - a scalar that starts with a letter can only be null (`null`, `Null`, `NULL`), a bool (`true`/`false` in three
+ *   casings) or a string: every int, float, timestamp and merge form starts with a digit, a sign, `.`, `~` or `<`;
+ * - anything else goes to safeLoad itself, one scalar at a time (dates, numbers: a few per note).
+ * The differential property test checks the whole fast path against safeLoad.
+ */
+function resolvePlain(s: string): Maybe<unknown> {
+	const c = s.charCodeAt(0);
+	if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+		switch (s) {
+			case "null": case "Null": case "NULL": return null;
+			case "true": case "True": case "TRUE": return true;
+			case "false": case "False": case "FALSE": return false;
+			default: return s;
+		}
 	}
-	return list as ImplicitType[];
-})();
-
-/** What composeNode makes of a plain scalar: the first implicit type that resolves it constructs it, else the string. */
-function resolvePlain(types: readonly ImplicitType[], s: string): unknown {
-	for (const type of types) {
-		if (type.resolve(s)) return type.construct(s);
-	}
-	return s;
+	// A scalar safeLoad would read as a document marker (`---`, `...`) is not one inside a mapping: leave it to the
+	// full loader with its context.
+	if (s.startsWith("---") || s.startsWith("...")) return NO;
+	return safeLoad(s);
 }
 
 /**
@@ -142,10 +143,10 @@ function badPlainStart(c: number, next: number): boolean {
  * A one-line plain scalar (already without trailing spaces) as js-yaml reads it in block context, resolved;
  * NO when it could be read differently (mapping indicator, comment, indicator at the start).
  */
-function plainScalar(types: readonly ImplicitType[], v: string): Maybe<unknown> {
+function plainScalar(v: string): Maybe<unknown> {
 	if (v === "" || badPlainStart(v.charCodeAt(0), v.charCodeAt(1))) return NO;
 	if (v.includes(": ") || v.includes(" #") || v.charCodeAt(v.length - 1) === 0x3a) return NO;
-	return resolvePlain(types, v);
+	return resolvePlain(v);
 }
 
 /** `"..."` closed at the end of the value, no backslash escapes. */
@@ -176,7 +177,7 @@ function badFlowChar(c: number): boolean {
 }
 
 /** `[a, b]`: simple plain scalars separated by commas, nothing after `]`. */
-function flowSequence(types: readonly ImplicitType[], v: string): Maybe<unknown[]> {
+function flowSequence(v: string): Maybe<unknown[]> {
 	if (v.charCodeAt(v.length - 1) !== 0x5d) return NO;
 	const inner = v.slice(1, -1);
 	const out: unknown[] = [];
@@ -191,7 +192,9 @@ function flowSequence(types: readonly ImplicitType[], v: string): Maybe<unknown[
 		// `-x` is plain in flow context only when x is not a flow indicator; keep to simple cases.
 		if (c === 0x2d && badFlowChar(item.charCodeAt(1))) return NO;
 		for (let i = 0; i < item.length; i++) if (badFlowChar(item.charCodeAt(i))) return NO;
-		out.push(resolvePlain(types, item));
+		const value = resolvePlain(item);
+		if (value === NO) return NO;
+		out.push(value);
 	}
 	return out;
 }
@@ -200,15 +203,15 @@ function flowSequence(types: readonly ImplicitType[], v: string): Maybe<unknown[
  * The value that starts on the current line at `rest` (the text after `key: ` or `- `, leading spaces removed), for a
  * node whose parent is at indentation `parentIndent`; leaves `lines` on the next non-empty line.
  */
-function inlineValue(types: readonly ImplicitType[], lines: Lines, rest: string, parentIndent: number): Maybe<unknown> {
+function inlineValue(lines: Lines, rest: string, parentIndent: number): Maybe<unknown> {
 	const v = trimEndSpaces(rest);
 	let value: Maybe<unknown>;
 	switch (v.charCodeAt(0)) {
 		case 0x22: value = doubleQuoted(v); break;
 		case 0x27: value = singleQuoted(v); break;
-		case 0x5b: value = flowSequence(types, v); break;
+		case 0x5b: value = flowSequence(v); break;
 		case 0x7c: return literalBlock(lines, v, parentIndent);
-		default: value = plainScalar(types, v);
+		default: value = plainScalar(v);
 	}
 	lines.next();
 	lines.skipEmpty();
@@ -247,7 +250,7 @@ function literalBlock(lines: Lines, header: string, parentIndent: number): Maybe
 }
 
 /** A block sequence whose first `- ` entry is the current line (indentation `indent`). */
-function blockSequence(types: readonly ImplicitType[], lines: Lines, indent: number): Maybe<unknown[]> {
+function blockSequence(lines: Lines, indent: number): Maybe<unknown[]> {
 	const out: unknown[] = [];
 	for (;;) {
 		const line = lines.line;
@@ -260,16 +263,19 @@ function blockSequence(types: readonly ImplicitType[], lines: Lines, indent: num
 		if (line.charCodeAt(indent + 1) !== 0x20 || line.charCodeAt(indent + 2) === 0x20) return NO;
 		const rest = line.slice(indent + 2);
 		if (rest === "") return NO;
-		const value = inlineValue(types, lines, rest, indent);
+		const value = inlineValue(lines, rest, indent);
 		if (value === NO) return NO;
 		out.push(value);
 	}
 }
 
+/** The engine: what `safeLoad(block)` gives, through the fast path when `block` is in its subset. */
+export function loadYaml(block: string): unknown {
+	return fastLoadFrontmatter(block) ?? safeLoad(block);
+}
+
 /** The fast path: safeLoad's result for `block`, or undefined when `block` is outside the subset (see above). */
 export function fastLoadFrontmatter(block: string): Record<string, unknown> | undefined {
-	const types = implicitTypes;
-	if (types === undefined) return undefined;
 	if (hasRefusedChar(block)) return undefined;
 	const lines = new Lines(block);
 	lines.skipEmpty();
@@ -286,7 +292,7 @@ export function fastLoadFrontmatter(block: string): Record<string, unknown> | un
 		const after = line.charCodeAt(k + 1);
 		if (!(after === 0x20 || Number.isNaN(after))) return undefined;
 		const key = line.slice(0, k);
-		if (key === "__proto__" || resolvePlain(types, key) !== key || Object.prototype.hasOwnProperty.call(result, key)) return undefined;
+		if (key === "__proto__" || resolvePlain(key) !== key || Object.prototype.hasOwnProperty.call(result, key)) return undefined;
 		let restStart = k + 1;
 		while (line.charCodeAt(restStart) === 0x20) restStart++;
 		let value: Maybe<unknown>;
@@ -297,11 +303,11 @@ export function fastLoadFrontmatter(block: string): Record<string, unknown> | un
 			if (next === undefined) value = null;
 			else {
 				const indent = indentOf(next);
-				if (next.charCodeAt(indent) === 0x2d && next.charCodeAt(indent + 1) === 0x20) value = blockSequence(types, lines, indent);
+				if (next.charCodeAt(indent) === 0x2d && next.charCodeAt(indent + 1) === 0x20) value = blockSequence(lines, indent);
 				else value = indent === 0 ? null : NO;
 			}
 		} else {
-			value = inlineValue(types, lines, line.slice(restStart), 0);
+			value = inlineValue(lines, line.slice(restStart), 0);
 			// After a value on the key's line, the next line must be another key (column 0) or the end.
 			if (value !== NO && lines.line !== undefined && lines.line.charCodeAt(0) === 0x20) return undefined;
 		}

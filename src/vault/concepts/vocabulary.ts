@@ -3,10 +3,10 @@
  * concept → concept relations the graph draws (GPU → architecture / memory / interconnect, model → family,
  * architecture → the formats its matrix units run natively).
  */
-import type { Catalog } from "../estimator/catalog";
-import { normalizeName } from "../estimator/names";
+import type { Catalog } from "../../estimator/catalog";
+import { normalizeName } from "../../estimator/names";
 import { INTERCONNECTS, MEMORY_TECHNOLOGIES, TOOLS, type DictionaryEntry } from "./dictionaries";
-import type { ConceptKind, EdgeKind } from "./types";
+import type { ConceptKind, EdgeKind } from "../types";
 
 export interface Concept {
 	/** Node id: `gpu:<catalog id>`, `arch:<id>`, `memory:hbm3e`, ... */

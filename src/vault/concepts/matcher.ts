@@ -23,9 +23,9 @@
  * - A plural after a digit counts: "H100s" is H100.
  * Non-ASCII letters are separators here, as in normalizeName ("Qwen3‑30B" with a non-breaking hyphen matches).
  */
-import { normalizeName } from "../estimator/names";
+import { normalizeName } from "../../estimator/names";
 import { DICTIONARY_VERSION, PROSE_AMBIGUOUS } from "./dictionaries";
-import type { Concept, ConceptVocabulary } from "./concept-vocabulary";
+import type { Concept, ConceptVocabulary } from "./vocabulary";
 
 /** Bump when the matching rules change (part of the fingerprint). */
 const MATCHER_RULES_VERSION = 2;

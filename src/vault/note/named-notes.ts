@@ -1,5 +1,5 @@
 /**
- * References to other notes: body [[wikilinks]], and the names a FeedbackLoop / SignalAmplification field gives.
+ * The names of other notes a link field (FeedbackLoop, SignalAmplification, ...) gives.
  *
  * Those fields come in three shapes, tried in this order:
  * 1. `[[wikilinks]]` anywhere in the value (a string or a list): exactly the linked notes.
@@ -11,28 +11,8 @@
  *    A short value without ordinals and without sentences ("Note A, Note B") is read as a comma/semicolon list.
  */
 import { noteKey } from "./note-key";
-
-/** `[[target#heading|alias]]` → target. Embeds (`![[...]]`) of non-notes are skipped. */
-const WIKILINK = /(!?)\[\[([^\]|#\n]*)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
-
-/** Names linked with [[...]] in the text (path and `.md` stripped: Obsidian resolves by file name). */
-export function wikilinkTargets(text: string): string[] {
-	if (!text.includes("[[")) return [];
-	const out: string[] = [];
-	WIKILINK.lastIndex = 0;
-	let m: RegExpExecArray | null;
-	while ((m = WIKILINK.exec(text)) !== null) {
-		const target = (m[2] ?? "").trim();
-		if (target === "") continue;
-		const file = target.slice(target.lastIndexOf("/") + 1);
-		const ext = /\.([A-Za-z0-9]+)$/.exec(file)?.[1]?.toLowerCase();
-		if (ext !== undefined && ext !== "md") {
-			if (m[1] === "!") continue; // an embedded image or PDF, not a note
-		}
-		out.push(ext === "md" ? file.slice(0, -3) : file);
-	}
-	return out;
-}
+import type { PlainValue } from "./plain-data";
+import { wikilinkTargets } from "./wikilinks";
 
 /**
  * An ordinal that introduces a name: a word ordinal followed by a comma or colon ("Second," — so the "Second" inside
@@ -44,7 +24,7 @@ const NOT_A_NAME = new Set(["none", "na", "nothing", "tbd", "todo", "null", "nil
 const CONNECTORS = new Set(["of", "and", "for", "the", "in", "on", "to", "with", "a", "an", "&", "vs", "vs.", "via", "or", "as", "-", "–", "+", "/"]);
 
 /** Names of notes a feedback-style field value refers to. */
-export function namedNotes(value: unknown): string[] {
+export function namedNotes(value: PlainValue | undefined): string[] {
 	const linked = wikilinksIn(value);
 	if (linked.length > 0) return linked;
 	if (Array.isArray(value)) {
@@ -54,7 +34,7 @@ export function namedNotes(value: unknown): string[] {
 	return namesInProse(value);
 }
 
-function wikilinksIn(value: unknown): string[] {
+function wikilinksIn(value: PlainValue | undefined): string[] {
 	if (typeof value === "string") return wikilinkTargets(value);
 	if (Array.isArray(value)) return value.flatMap((v) => wikilinksIn(v));
 	return [];

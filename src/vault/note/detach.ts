@@ -8,15 +8,3 @@
 export function detach(s: string): string {
 	return s.length < 13 ? s : ` ${s}`.slice(1);
 }
-
-/** detach() applied to every string (and key) in a JSON-like value. */
-export function detachAll(value: unknown): unknown {
-	if (typeof value === "string") return detach(value);
-	if (Array.isArray(value)) return value.map(detachAll);
-	if (value !== null && typeof value === "object") {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) out[detach(k)] = detachAll(v);
-		return out;
-	}
-	return value;
-}
