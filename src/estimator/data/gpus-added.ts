@@ -282,8 +282,8 @@ export const OTHER_ADDED: Gpu[] = [
 	},
 	{
 		id: "ryzen-ai-max-395",
-		name: "AMD Ryzen AI Max+ 395 (Strix Halo, Radeon 8060S, 128 GB)",
-		aliases: ["Ryzen AI Max+ 395", "Ryzen AI Max 395", "Strix Halo", "Radeon 8060S", "AI Max+ 395", "Framework Desktop", "gfx1151"],
+		name: "AMD Ryzen AI Max+ 395 (128 GB)",
+		aliases: ["Ryzen AI Max+ 395", "Ryzen AI Max 395", "Strix Halo", "Radeon 8060S", "AI Max+ 395", "Framework Desktop"],
 		vendor: "amd",
 		architecture: "rdna35",
 		gfxTarget: "gfx1151",
