@@ -9,7 +9,7 @@ import { intFlag, parseArgs, stringFlag, UsageError } from "./args";
 import { withImportedModel } from "./hf-model";
 import type { Io } from "./io";
 
-export const FIT_USAGE = "usage: gpufit fit --model NAME|hf:Org/Name|./config.json --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|vllm-v0|llama.cpp|transformers] [--backend cuda|rocm|vulkan|metal] [--engine-version V] [--quant a,b,...] [--kv-dtype D] [--catalog FILE.json|yaml] [--why] [--json]";
+export const FIT_USAGE = "usage: gpufit fit --model NAME|hf:Org/Name|./config.json|./model.gguf --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|vllm-v0|llama.cpp|transformers] [--backend cuda|rocm|vulkan|metal] [--engine-version V] [--quant a,b,...] [--kv-dtype D] [--catalog FILE.json|yaml] [--why] [--json]";
 
 function oneOf<T extends string>(value: string | undefined, options: readonly T[], flag: string): T | undefined {
 	if (value === undefined) return undefined;
@@ -37,8 +37,10 @@ export async function runFitCommand(argv: string[], io: Io): Promise<number> {
 	if (!imported) return 2;
 	const { catalog } = imported;
 	// "vllm-v0" is vLLM with its V0 engine (profiles a whole max_model_len prompt).
-	const engineText = stringFlag(args, "engine");
+	// A GGUF file is llama.cpp's: its engine and its own format, unless the flags say otherwise.
+	const engineText = stringFlag(args, "engine") ?? (imported.ggufFormat !== undefined ? "llama.cpp" : undefined);
 	const v0 = engineText?.toLowerCase() === "vllm-v0";
+	const quantOrFile = quant ?? (imported.ggufFormat ? [imported.ggufFormat] : undefined);
 	const result = computeFitTable(catalog, {
 		model: imported.name, gpu,
 		count: intFlag(args, "count"),
@@ -48,7 +50,7 @@ export async function runFitCommand(argv: string[], io: Io): Promise<number> {
 		engine: v0 ? "vllm" : oneOf<EngineId>(engineText, ENGINE_IDS, "engine"),
 		backend: stringFlag(args, "backend"),
 		engineVersion: v0 ? "v0" : stringFlag(args, "engine-version"),
-		quant,
+		quant: quantOrFile,
 		kvDtype: oneOf<KvDtype>(stringFlag(args, "kv-dtype"), KV_DTYPES, "kv-dtype"),
 		gpuMemoryUtilization: util,
 	});

@@ -1,14 +1,16 @@
 /**
  * CLI glue for models that are not in the catalog: `--model hf:Org/Name` (fetched from the Hub, cached under
- * $GPUFIT_CACHE or ~/.cache/gpufit) and `--model ./config.json` (a local file, with model.safetensors.index.json
- * beside it when present). The parsing itself is the estimator's (src/estimator/hf).
+ * $GPUFIT_CACHE or ~/.cache/gpufit), `--model ./config.json` (a local file, with model.safetensors.index.json
+ * beside it when present) and `--model ./model.gguf` (its header: architecture and exact tensor bytes). The parsing
+ * itself is the estimator's (src/estimator/hf).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { buildCatalog, type Catalog } from "../estimator/catalog";
 import { configToModel, type HfImport } from "../estimator/hf/config-to-model";
+import { ggufToConfig, parseGgufHeader } from "../estimator/hf/gguf-header";
 import { importHfModel, parseHfReference, type HfCache } from "../estimator/hf/import";
 import type { Io } from "./io";
 
@@ -35,7 +37,36 @@ const nodeFetcher = async (url: string) => {
 };
 
 function looksLikeFile(arg: string): boolean {
-	return arg.endsWith(".json") || arg.startsWith("./") || arg.startsWith("../") || arg.startsWith("/");
+	return arg.endsWith(".json") || arg.endsWith(".gguf") || arg.startsWith("./") || arg.startsWith("../") || arg.startsWith("/");
+}
+
+/** A local GGUF: read only as much of the file as its header needs (token lists make it a few MB). */
+function fromGguf(path: string): HfImport & { format?: string } {
+	let fd: number;
+	try {
+		fd = openSync(resolve(path), "r");
+	} catch (e) {
+		return { issues: [`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`], ignored: [] };
+	}
+	try {
+		const size = fstatSync(fd).size;
+		let want = Math.min(size, 8 * 2 ** 20);
+		for (;;) {
+			const buf = new Uint8Array(want);
+			const got = readSync(fd, buf, 0, want, 0);
+			const parsed = parseGgufHeader(buf.subarray(0, got));
+			if (parsed.ok) {
+				const g = ggufToConfig(parsed.header);
+				const r = configToModel({ config: g.config, safetensorsBytes: g.bytes, checkpointFormat: g.format, origin: path, readOn: new Date().toISOString().slice(0, 10) });
+				return { ...r, issues: [...g.issues, ...r.issues], ...(g.format ? { format: g.format } : {}) };
+			}
+			if ("error" in parsed) return { issues: [`${path}: ${parsed.error}`], ignored: [] };
+			if (want >= size || want >= 512 * 2 ** 20) return { issues: [`${path}: the GGUF header does not end within ${Math.round(want / 2 ** 20)} MiB`], ignored: [] };
+			want = Math.min(size, Math.max(parsed.needBytes, want * 4));
+		}
+	} finally {
+		closeSync(fd);
+	}
 }
 
 function fromFile(path: string): HfImport {
@@ -63,15 +94,16 @@ function fromFile(path: string): HfImport {
  * If `arg` names an hf: model or a config.json, import it into the catalog and return the catalog and the name to
  * resolve; otherwise return the inputs unchanged. Undefined (after printing why) when the import failed.
  */
-export async function withImportedModel(arg: string, catalog: Catalog, io: Io): Promise<{ catalog: Catalog; name: string } | undefined> {
+export async function withImportedModel(arg: string, catalog: Catalog, io: Io): Promise<{ catalog: Catalog; name: string; ggufFormat?: string } | undefined> {
 	const repo = parseHfReference(arg);
 	if (!repo && !looksLikeFile(arg)) return { catalog, name: arg };
-	const result = repo
+	const gguf = !repo && arg.toLowerCase().endsWith(".gguf");
+	const result: HfImport & { format?: string } = repo
 		? await importHfModel(repo, nodeFetcher, { cache: diskCache(), base: process.env.GPUFIT_HF_BASE })
-		: fromFile(arg);
+		: gguf ? fromGguf(arg) : fromFile(arg);
 	for (const issue of result.issues) io.stderr(`gpufit: ${repo ? `hf:${repo}` : arg}: ${issue}\n`);
 	if (!result.model) return undefined;
 	const { catalog: extended, issues } = buildCatalog({ models: [result.model] }, catalog);
 	for (const i of issues) io.stderr(`gpufit: ${i.path}: ${i.message}\n`);
-	return { catalog: extended, name: result.model.id };
+	return { catalog: extended, name: result.model.id, ...(gguf ? { ggufFormat: result.format ?? "" } : {}) };
 }

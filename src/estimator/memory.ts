@@ -126,7 +126,7 @@ export function vllmExpertPadding(model: Model, format: Format, architecture: st
  * quantization, else its native dtype), the exact bytes replace the arithmetic, every group scaled alike.
  */
 export function withCheckpointBytes(wb: WeightBytes, model: Model, format: Format): WeightBytes {
-	const own = model.shippedQuantization?.format ?? model.nativeDtype;
+	const own = model.checkpointFormat ?? model.shippedQuantization?.format ?? model.nativeDtype;
 	if (model.checkpointBytes === undefined || format.id !== own || wb.total <= 0) return wb;
 	const k = model.checkpointBytes / wb.total;
 	return {

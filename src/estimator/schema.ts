@@ -190,6 +190,8 @@ export const ModelSchema = z.object({
 	 * the weights at the checkpoint's own dtype/quantization, used for that format's row instead of the arithmetic.
 	 */
 	checkpointBytes: z.optional(positive()),
+	/** The catalog format those bytes are in (a GGUF's file type); default: the shipped quantization, else the dtype. */
+	checkpointFormat: z.optional(z.string()),
 	sources: sources(),
 });
 export type Model = z.infer<typeof ModelSchema>;

@@ -24,6 +24,8 @@ export interface HfFiles {
 	config: unknown;
 	/** `metadata.total_size` of model.safetensors.index.json (bytes of all tensors at their stored dtypes), if present. */
 	safetensorsBytes?: number;
+	/** The catalog format of those bytes when it is not the checkpoint's dtype / shipped quantization (a GGUF). */
+	checkpointFormat?: string;
 	/** Where the files came from (repo id or local path), for the source entry. */
 	origin: string;
 	/** When they were read (ISO date). */
@@ -194,7 +196,9 @@ export function configToModel(files: HfFiles): HfImport {
 	draft.published = { totalParams: counted.total, ...(moe ? { activeParams: counted.active } : {}) };
 	if (files.safetensorsBytes !== undefined && files.safetensorsBytes > 0) {
 		draft.checkpointBytes = files.safetensorsBytes;
-		sources.push({ ref: `${files.origin} model.safetensors.index.json metadata.total_size`, asOf: files.readOn, confidence: "verified", fields: ["checkpointBytes"] });
+		if (files.checkpointFormat) draft.checkpointFormat = files.checkpointFormat;
+		const what = files.checkpointFormat ? "GGUF tensor infos (sum of tensor bytes)" : "model.safetensors.index.json metadata.total_size";
+		sources.push({ ref: `${files.origin} ${what}`, asOf: files.readOn, confidence: "verified", fields: ["checkpointBytes", "checkpointFormat"] });
 	}
 	const parsed = ModelSchema.safeParse(draft);
 	if (!parsed.success) return { issues: [...issues, ...parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)], ignored };
