@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { buildCatalog, type Catalog } from "../estimator/catalog";
 import { configToModel, type HfImport } from "../estimator/hf/config-to-model";
 import { ggufToConfig, parseGgufHeader } from "../estimator/hf/gguf-header";
-import { importHfModel, parseHfReference, type HfCache } from "../estimator/hf/import";
+import { importHfModel, parseHfReference, type HfCache, type HfFetcher } from "../estimator/hf/import";
 import type { Io } from "./io";
 
 function diskCache(): HfCache {
@@ -31,9 +31,10 @@ function diskCache(): HfCache {
 	};
 }
 
-const nodeFetcher = async (url: string) => {
-	const r = await fetch(url, { redirect: "follow" });
-	return { status: r.status, text: await r.text() };
+const nodeFetcher: HfFetcher = async (url, range) => {
+	const r = await fetch(url, { redirect: "follow", ...(range ? { headers: { Range: `bytes=${range[0]}-${range[1]}` } } : {}) });
+	if (!range) return { status: r.status, text: await r.text() };
+	return { status: r.status, text: "", bytes: new Uint8Array(await r.arrayBuffer()) };
 };
 
 function looksLikeFile(arg: string): boolean {

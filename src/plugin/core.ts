@@ -36,9 +36,14 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	constructor(private readonly plugin: Plugin, public settings: GpuFitSettings) {
 		super();
 		this.hf = new HfModelStore(
-			async (url) => {
-				const r = await requestUrl({ url, throw: false });
-				return { status: r.status, text: r.text };
+			async (url, range) => {
+				if (!range) {
+					const r = await requestUrl({ url, throw: false });
+					return { status: r.status, text: r.text };
+				}
+				// GGUF headers: a byte range of the file, read as bytes.
+				const r = await requestUrl({ url, throw: false, headers: { Range: `bytes=${range[0]}-${range[1]}` } });
+				return { status: r.status, text: "", bytes: new Uint8Array(r.arrayBuffer) };
 			},
 			adapterCache(plugin.app.vault.adapter, plugin.manifest.dir ?? `${plugin.app.vault.configDir}/plugins/${plugin.manifest.id}`),
 			() => this.requestRefresh("catalog"),

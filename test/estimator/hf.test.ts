@@ -13,6 +13,9 @@ import { computeFitTable } from "../../src/estimator/fit";
 import { configToModel } from "../../src/estimator/hf/config-to-model";
 import { importHfModel, parseHfReference, type HfCache, type HfFetcher } from "../../src/estimator/hf/import";
 import { GiB, kvBytesPerSequence, kvLayout, weightBytes } from "../../src/estimator/memory";
+import { qwen3MoeQ8 } from "./gguf-fixture";
+
+const GGUF = qwen3MoeQ8();
 
 const FIXTURES = join(__dirname, "../fixtures/hf");
 let server: Server;
@@ -26,6 +29,15 @@ beforeAll(async () => {
 		const m = /^\/([^/]+\/[^/]+)\/resolve\/main\/([\w.-]+)$/.exec(req.url ?? "");
 		const file = m ? join(FIXTURES, m[1] ?? "", m[2] ?? "") : "";
 		if (m?.[1] === "gated/Model") { res.writeHead(401); res.end("gated"); return; }
+		// A GGUF repository: answer byte ranges of a generated header (Range: bytes=a-b), as the Hub's CDN does.
+		if (m?.[1] === "unsloth/Qwen3-30B-A3B-GGUF" && m[2] === "Qwen3-30B-A3B-Q8_0.gguf") {
+			const range = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? "");
+			const from = range ? Number(range[1]) : 0;
+			const to = range ? Math.min(GGUF.byteLength - 1, Number(range[2])) : GGUF.byteLength - 1;
+			res.writeHead(range ? 206 : 200, { "content-type": "application/octet-stream" });
+			res.end(Buffer.from(GGUF.subarray(from, to + 1)));
+			return;
+		}
 		if (!file || !existsSync(file)) { res.writeHead(404); res.end("not found"); return; }
 		res.writeHead(200, { "content-type": "application/json" });
 		res.end(readFileSync(file));
@@ -36,9 +48,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
-const fetcher: HfFetcher = async (url) => {
-	const r = await fetch(url);
-	return { status: r.status, text: await r.text() };
+const fetcher: HfFetcher = async (url, range) => {
+	const r = await fetch(url, range ? { headers: { Range: `bytes=${range[0]}-${range[1]}` } } : {});
+	if (!range) return { status: r.status, text: await r.text() };
+	return { status: r.status, text: "", bytes: new Uint8Array(await r.arrayBuffer()) };
 };
 
 /** The catalog twin of each fixture, and the format its checkpoint ships in. */
@@ -69,6 +82,19 @@ describe("Hugging Face import (local server)", () => {
 		const kvA = kvBytesPerSequence(kvLayout(m, "bf16", m.kvHeads), 32768);
 		const kvB = kvBytesPerSequence(kvLayout(twinModel, "bf16", twinModel.kvHeads), 32768);
 		expect(Math.abs(kvA / kvB - 1)).toBeLessThan(0.01);
+	});
+
+	it("reads a GGUF on the Hub from its header by ranged GETs: exact bytes for its own format", async () => {
+		hits.length = 0;
+		const r = await importHfModel("unsloth/Qwen3-30B-A3B-GGUF/Qwen3-30B-A3B-Q8_0.gguf", fetcher, { base, today: "2026-11-29" });
+		expect(r.model, r.issues.join("; ")).toBeDefined();
+		expect(r.model?.checkpointFormat).toBe("q8_0");
+		expect((r.model?.checkpointBytes ?? 0) / GiB).toBeCloseTo(30.25, 2);
+		expect(r.model?.moe?.experts).toBe(128);
+		expect(parseHfReference("hf:unsloth/Qwen3-30B-A3B-GGUF/Qwen3-30B-A3B-Q8_0.gguf")).toBe("unsloth/Qwen3-30B-A3B-GGUF/Qwen3-30B-A3B-Q8_0.gguf");
+		expect(parseHfReference("hf:unsloth/X-GGUF/../secret.gguf")).toBeUndefined();
+		const missing = await importHfModel("unsloth/Qwen3-30B-A3B-GGUF/nope.gguf", fetcher, { base });
+		expect(missing.issues[0]).toMatch(/No file nope\.gguf in unsloth\/Qwen3-30B-A3B-GGUF \(HTTP 404\)/);
 	});
 
 	it("reads the safetensors index for the exact checkpoint size and uses it for the native format", async () => {
