@@ -7,6 +7,7 @@
  */
 import yaml from "js-yaml";
 import * as z from "zod/mini";
+import { BACKEND_IDS } from "./data/backends";
 import { editDistance } from "./names";
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "./types";
 
@@ -24,6 +25,8 @@ export interface BlockSpec {
 	count?: number;
 	split?: SplitMode;
 	engine?: EngineId;
+	/** Compute backend: cuda, rocm, vulkan, metal. */
+	backend?: string;
 	context?: number;
 	concurrency?: number;
 	quant?: string[];
@@ -44,14 +47,15 @@ const KEY_ALIASES: Record<string, keyof BlockSpec> = {
 	gpu: "gpus", gpus: "gpus", card: "gpus",
 	count: "count", gpucount: "count",
 	split: "split", parallel: "split",
-	engine: "engine", backend: "engine",
+	engine: "engine", runtime: "engine",
+	backend: "backend",
 	context: "context", ctx: "context", contextlength: "context",
 	concurrency: "concurrency", sequences: "concurrency", batch: "concurrency",
 	quant: "quant", quants: "quant", formats: "quant", format: "quant",
 	kvdtype: "kvDtype", kvcachedtype: "kvDtype", kv: "kvDtype",
 	show: "show", columns: "show",
 };
-export const BLOCK_KEYS = ["model", "gpu", "count", "split", "engine", "context", "concurrency", "quant", "kv-dtype", "show"] as const;
+export const BLOCK_KEYS = ["model", "gpu", "count", "split", "engine", "backend", "context", "concurrency", "quant", "kv-dtype", "show"] as const;
 
 const MAX_LIST = 16;
 const MAX_TOKENS = 10_000_000;
@@ -177,6 +181,12 @@ export function parseBlockSpec(source: string): { spec?: BlockSpec; issues: Bloc
 				const v = oneOf(typeof value === "string" ? value.replace(/^llamacpp$/i, "llama.cpp") : value, ENGINE_IDS);
 				if (!v) bad(`"engine" must be one of ${ENGINE_IDS.join(", ")} (got ${JSON.stringify(value)}).`);
 				else spec.engine = v;
+				break;
+			}
+			case "backend": {
+				const v = oneOf(value, BACKEND_IDS);
+				if (!v) bad(`"backend" must be one of ${BACKEND_IDS.join(", ")} (got ${JSON.stringify(value)}).`);
+				else spec.backend = v;
 				break;
 			}
 			case "kvDtype": {

@@ -34,6 +34,7 @@ describe("hf: models in blocks", () => {
 			"```gpufit\nmodel: hf:Qwen/Qwen3-30B-A3B\ngpu: RTX 4090\nengine: llama.cpp\nquant: q4_k_m, q8_0\n```",
 			"```gpufit\nmodel: hf:nobody/Nothing\ngpu: RTX 4090\n```",
 			"```gpufit\nmodel: hf:openai/gpt-oss-20b\ngpu: [RTX 4090, RX 7900 XTX]\nengine: llama.cpp\n```",
+			"```gpufit\nmodel: Qwen3-8B\ngpu: RX 7900 XTX\nengine: llama.cpp\nbackend: vulkan\nquant: q4_k_m\n```",
 		].join("\n\n");
 		await b.page.evaluate(async (text) => {
 			await window.gpufitHost.editNote("Hub models.md", text);
@@ -48,6 +49,9 @@ describe("hf: models in blocks", () => {
 		expect(dom[0]?.rows).toBe(2);
 		expect(dom[1]?.error).toMatch(/hf:nobody\/Nothing: No config\.json for nobody\/Nothing \(HTTP 404\)/);
 		expect(dom[2]?.error ?? "").toBe("");
+		// backend: is a block key: the Vulkan table renders.
+		expect(dom[3]?.error ?? "").toBe("");
+		expect(dom[3]?.rows).toBe(1);
 		const cached = await b.page.evaluate(() => window.gpufitHost.adapterFiles().filter((f) => f.includes("/hf-cache/")));
 		expect(cached.some((f) => f.endsWith("Qwen_Qwen3-30B-A3B_resolve_main_config.json"))).toBe(true);
 		await b.page.screenshot({ path: path.join(ARTIFACTS, "gpufit-hf-import.png"), fullPage: true });
