@@ -111,10 +111,13 @@ export function overheadPerGpu(o: OverheadInput): Explanation[] {
 		const seqs = v0 ? 256 : big ? 1024 : 256;
 		const perToken = 2 * (4 * model.hidden + (3 * ffnWidth) / tp);
 		const activation = tokens * perToken;
-		// Sampler on the dummy batch: fp32 logits, probabilities, sorted values and int64 indices (top-p/top-k).
-		const sampler = (seqs * model.vocab * (4 + 4 + 4 + 8)) / tp;
+		// Sampler on the dummy batch. V1's dummy sampler run sets top-k/top-p to exercise the whole path: fp32 logits and
+		// probabilities, the sort's values and int64 indices and its radix-sort double buffer (4 + 4 + 12 + 12 B per
+		// vocabulary entry). V0's profile sampled without a sort: logits and probabilities (8 B).
+		const perEntry = v0 ? 8 : 32;
+		const sampler = (seqs * model.vocab * perEntry) / tp;
 		items.push({ label: "activation peak", formula: `${tokens}-token profile run${v0 ? " (V0: max_model_len)" : ""} × ${Math.round(perToken)} B/token`, value: activation / GiB, unit: "GiB" });
-		items.push({ label: "sampler", formula: `${seqs} dummy sequences × ${model.vocab} vocab × 20 B (fp32 logits, probs, sorted values, int64 indices)`, value: sampler / GiB, unit: "GiB" });
+		items.push({ label: "sampler", formula: `${seqs} dummy sequences × ${model.vocab} vocab × ${perEntry} B (${v0 ? "V0: fp32 logits and probabilities" : "fp32 logits, probabilities, sorted values and int64 indices with the sort's double buffer"})`, value: sampler / GiB, unit: "GiB" });
 		const rocm = o.gpu.vendor === "amd" ? 0.5 : 0;
 		const nonTorch = 0.15 + (tp > 1 ? 0.25 : 0) + rocm;
 		items.push({ label: "non-torch", formula: `cuBLAS workspace${tp > 1 ? " + NCCL/all-reduce buffers" : ""}${rocm > 0 ? " + ROCm runtime (hipBLASLt workspaces, HSA queues)" : ""}`, value: nonTorch, unit: "GiB" });
