@@ -155,6 +155,9 @@ interface PrefillPath {
 	dequantBytesPerToken: number;
 }
 
+/** Share of the FP4 peak llama.cpp's native MXFP4 tiles keep relative to their INT8 MMQ twins (see prefillPath). */
+const NATIVE_FP4_SHARE = 0.55;
+
 /** Where llama.cpp's FP4 blocks run on FP4 tensor cores: sm_120 builds with the `a` target, since Dec 2025. */
 function llamaCppNativeFp4(s: RowSetup, build: number | undefined): boolean {
 	return s.gpu.computeCapability === "12.0" && s.gpu.tflops.fp4 !== undefined && (build === undefined || build >= 7400);
@@ -174,9 +177,12 @@ function prefillPath(s: SpeedInput, facts: BackendFacts): PrefillPath {
 		}
 		const ff = BLOCK_FAMILY_FACTOR[family];
 		if (family === "fp4" && llamaCppNativeFp4(s, v.build)) {
+			// The FP4 MMA doubles the math rate of the MMQ tile, not its loads and activation quantization: llama.cpp's
+			// native MXFP4 path reported roughly +30 % prefill over INT8 MMQ on an RTX 5090, i.e. about 0.55 of the
+			// doubled peak at MMQ's efficiency (memory: the Dec 2025 CUDA MXFP4 MMA pull request's tables).
 			const fp4 = s.gpu.tflops.fp4 ?? half;
-			const tf = fp4 * facts.quantizedGemm;
-			return { tflops: tf, formula: `${r0(fp4)} TFLOPS FP4 (native MXFP4 MMA on sm_120) × ${facts.quantizedGemm}`, dequantBytesPerToken: 0 };
+			const tf = fp4 * facts.quantizedGemm * NATIVE_FP4_SHARE;
+			return { tflops: tf, formula: `${r0(fp4)} TFLOPS FP4 (native MXFP4 MMA on sm_120) × ${facts.quantizedGemm} × ${NATIVE_FP4_SHARE}`, dequantBytesPerToken: 0 };
 		}
 		// Builds before int8 MMQ for K-quants (b3150, June 2024) dequantized every quantized matrix to FP16 per ubatch.
 		if (v.build !== undefined && v.build < 3150 && facts.backend === "cuda") {
