@@ -148,7 +148,7 @@ interface Setup {
 
 function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): FitRow {
 	const arch = architectureOf(catalog, g);
-	const support = formatSupport(f, g, arch, s.engine);
+	const support = formatSupport(f, g, arch, s.engine, s.engineVersion);
 	const params = countParams(m);
 	const tp = s.split === "tensor" ? s.count : 1;
 	const wb = withCheckpointBytes(weightBytes(m, f, params, s.engine, vllmExpertPadding(m, f, g.architecture, g.vendor, s.engine, tp)), m, f);

@@ -80,6 +80,12 @@ describe("prefill", () => {
 		expect(why(r("RTX 5090", "b7000"), "prefill linear layers")?.formula).toMatch(/INT8 \(MMQ\)/);
 		expect(why(r("DGX Spark"), "prefill linear layers")?.formula).toMatch(/INT8 \(MMQ\)/);
 		expect(r("RTX 5090").prefillTokensPerSecond).toBeGreaterThan(r("RTX 5090", "b7000").prefillTokensPerSecond);
+		// The support verdict says the same: native FP4 in llama.cpp depends on the architecture and the build.
+		expect(r("RTX 5090").support).toBe("native");
+		expect(r("RTX 5090", "b7000")).toMatchObject({ support: "emulated", supportReason: expect.stringMatching(/build b7000 predates llama\.cpp's FP4 MMA kernels/) as unknown });
+		expect(r("DGX Spark")).toMatchObject({ support: "emulated", supportReason: expect.stringMatching(/sm_120 only \(this is sm_121\)/) as unknown });
+		expect(row({ model: "gpt-oss-20b", gpu: "B200", engine: "llama.cpp", quant: ["mxfp4"] }).support).toBe("emulated");
+		expect(row({ model: "gpt-oss-20b", gpu: "B200", engine: "vllm", quant: ["mxfp4"] }).support).toBe("native");
 	});
 
 	it("many-expert MoE prefills far below its active FLOPs, and a larger ubatch helps it", () => {
