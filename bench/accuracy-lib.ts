@@ -108,7 +108,7 @@ function predict(row: MeasuredRow): number | string {
 	// A speed row the benchmark ran but the estimator calls "does not fit" is a fit-verdict disagreement, reported
 	// on its own (README), not a speed error of −100 %.
 	const speedMetric = row.metric === "decodeTokensPerSecond" || row.metric === "prefillTokensPerSecond" || row.metric === "aggregateDecodeTokensPerSecond";
-	if (speedMetric && !r.fits) return `fit disagreement: the benchmark ran, the estimator says it needs ${r.perGpuGiB} GiB of ${r.usableGiBPerGpu} (${r.warnings[0] ?? ""})`;
+	if (speedMetric && r.verdict === "out-of-memory") return `fit disagreement: the benchmark ran, the estimator says it needs ${r.perGpuGiB} GiB of ${r.usableGiBPerGpu} (${r.verdictText})`;
 	switch (row.metric) {
 		case "kvCacheMiB": return r.kvCacheGiB * 1024;
 		case "decodeTokensPerSecond": return r.decodeTokensPerSecond;

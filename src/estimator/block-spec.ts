@@ -13,8 +13,8 @@ import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type S
 
 /** Columns a block may `show`, in table order. */
 export const SHOW_COLUMNS = [
-	"format", "bits", "weights", "kv", "overhead", "total", "fits", "headroom",
-	"sequences", "support", "decode", "aggregate", "prefill", "chart",
+	"format", "bits", "weights", "kv", "overhead", "total", "verdict", "fits", "headroom",
+	"sessions", "sequences", "support", "decode", "aggregate", "prefill", "chart",
 ] as const;
 export type ShowColumn = (typeof SHOW_COLUMNS)[number];
 

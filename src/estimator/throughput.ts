@@ -134,7 +134,9 @@ function stepTime(s: SpeedInput, facts: BackendFacts, batch: number): { seconds:
 	const host = s.engine === "vllm" ? VLLM_STEP_OVERHEAD_MS / 1e3 : 0;
 	const seconds = Math.max(Math.max(memory, alu) + fixed, compute) + comm + host;
 	const parts: Explanation[] = [
-		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ ${ways > 1 ? `${ways} GPUs ÷ ` : ""}${s.gpu.bandwidthGBs} GB/s × ${eff} (${facts.backend} on ${memoryKind(s.gpu).toUpperCase()})`, value: memory * 1e3, unit: "ms" },
+		// The efficiency is the backend's share for this memory kind (data/backends.ts); the backend is named in the
+		// per-layer line below.
+		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ (${ways > 1 ? `${ways} GPUs × ` : ""}${s.gpu.bandwidthGBs} GB/s × ${eff})`, value: memory * 1e3, unit: "ms" },
 		{ label: "per-layer latency", formula: `${lat.formula} ÷ ${clockGHz(s.gpu).toFixed(2)} GHz`, value: fixed * 1e3, unit: "ms" },
 	];
 	if (host > 0) parts.push({ label: "host step", formula: "vLLM per-step scheduler / input / sampler work not hidden by CUDA graphs", value: host * 1e3, unit: "ms" });

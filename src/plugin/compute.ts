@@ -2,7 +2,7 @@
  * A block's source + settings + catalog → the plain data the render layer draws. No DOM, no `obsidian`.
  */
 import { parseBlockSpec, type BlockSpec } from "../estimator/block-spec";
-import type { Catalog } from "../estimator/catalog";
+import { resolveGpu, type Catalog } from "../estimator/catalog";
 import type { FitRequest, FitTable, Result } from "../estimator/types";
 import type { BlockModel, RequestErrorView } from "../render/block";
 import { minBitsFor, type GpuFitSettings } from "./settings";
@@ -58,8 +58,15 @@ export function applyPolicy(table: FitTable, settings: GpuFitSettings): FitTable
 	};
 }
 
+/** A block's parsed source: parsed once per block (its source never changes; an edit makes a new block). */
+export type ParsedBlock = ReturnType<typeof parseBlockSpec>;
+
 export function buildBlockModel(source: string, catalog: Catalog, settings: GpuFitSettings, compute: ComputeFit): BlockModel {
-	const { spec, issues } = parseBlockSpec(source);
+	return blockModelOf(parseBlockSpec(source), catalog, settings, compute);
+}
+
+export function blockModelOf(parsed: ParsedBlock, catalog: Catalog, settings: GpuFitSettings, compute: ComputeFit): BlockModel {
+	const { spec, issues } = parsed;
 	if (!spec) return { tables: [], requestErrors: [], specIssues: issues };
 	const requests = requestsFor(spec, settings);
 	const tables: FitTable[] = [];
@@ -80,10 +87,20 @@ export function buildBlockModel(source: string, catalog: Catalog, settings: GpuF
 			requestErrors.push({ what, message: result.error.message, suggestions: result.error.suggestions });
 		}
 	}
-	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}) };
+	const rig = resolveGpu(catalog, settings.rig.gpu);
+	return { tables, requestErrors, specIssues: [], ...(spec.show ? { show: spec.show } : {}), ...(rig.ok ? { rigGpuId: rig.value.id } : {}) };
 }
 
-/** What a block's output depends on besides its source; equal keys mean "no re-render needed". */
-export function inputsKey(catalogGeneration: number, settings: GpuFitSettings): string {
-	return `${catalogGeneration}|${JSON.stringify(settings.rig)}|${settings.precision}`;
+/**
+ * What a block's output depends on besides its source; equal keys mean "no re-render needed". Only the settings the
+ * block actually uses count: a block that names its GPU, count, context... ignores a rig change, a block with `quant:`
+ * ignores the precision policy, and a block with a YAML error depends on nothing but itself.
+ */
+export function blockInputsKey(parsed: ParsedBlock, catalogGeneration: number, settings: GpuFitSettings): string {
+	const spec = parsed.spec;
+	if (!spec) return "invalid";
+	const requests = requestsFor(spec, settings);
+	// The comparison matrix puts the rig's GPU first, so a comparison also depends on which GPU the rig is.
+	const rig = requests.length > 1 ? settings.rig.gpu : "";
+	return JSON.stringify([catalogGeneration, requests, spec.quant ? "" : settings.precision, rig]);
 }

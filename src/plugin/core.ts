@@ -11,6 +11,7 @@ import type { ComputeFit } from "./compute";
 import { GpuFitEvents, type RefreshReason } from "./events";
 import { adapterCache, HfModelStore } from "./hf-store";
 import { IndexComponent } from "./index-component";
+import { RenderQueue } from "./render-queue";
 import type { SettingsHost } from "./settings-tab";
 import type { GpuFitSettings } from "./settings";
 
@@ -22,6 +23,7 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	/** `hf:Org/Name` models named in blocks, fetched with requestUrl and cached in the plugin folder. */
 	readonly hf: HfModelStore;
 	readonly compute: ComputeFit;
+	readonly renders = new RenderQueue();
 	readonly catalogs: CatalogSource;
 	readonly index: IndexComponent;
 	private pending: RefreshReason = { settings: false, catalog: false, index: false };
@@ -62,6 +64,7 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 		this.register(() => {
 			this.alive = false;
 			this.fireRefresh.cancel();
+			this.renders.clear();
 		});
 	}
 

@@ -98,7 +98,8 @@ export class IndexComponent extends Component {
 		if (!this.alive || this.statusEl) return;
 		this.statusEl = this.plugin.addStatusBarItem();
 		this.statusEl.addClass("gpufit-status");
-		const touched = (path: string) => this.touchedDuringPass.add(path);
+		// Only while a pass runs: afterwards every event is simply newer than the pass, and the set would only grow.
+		const touched = (path: string) => { if (this.passRunning) this.touchedDuringPass.add(path); };
 		this.registerEvent(this.app.metadataCache.on("changed", (file, data) => {
 			if (file.extension !== "md" || !this.index) return;
 			touched(file.path);
@@ -135,6 +136,7 @@ export class IndexComponent extends Component {
 
 	/** Paths edited while a pass runs (their events are newer than what the pass reads); emptied when it ends. */
 	private touchedDuringPass = new Set<string>();
+	private passRunning = false;
 
 	private changed(): void {
 		this.showCount();
@@ -222,6 +224,7 @@ export class IndexComponent extends Component {
 		const index = new VaultIndex({ catalog: this.catalog(), linkFields: linkFieldsFrom(settings.feedbackFields), indexTag: settings.indexTag || undefined, seriesNotesOnly: true });
 		this.index = index;
 		this.touchedDuringPass = new Set();
+		this.passRunning = true;
 		const cacheLoadMaxMs = await this.loadCache();
 		if (gen !== this.generation) return;
 		const files = this.app.vault.getMarkdownFiles();
@@ -275,6 +278,7 @@ export class IndexComponent extends Component {
 		// Entries written by events during the pass are newer than what the pass saw.
 		for (const p of this.touchedDuringPass) { const e = this.cache.entries.get(p); if (e) fresh.set(p, e); }
 		this.touchedDuringPass = new Set();
+		this.passRunning = false;
 		// Shards that lost entries (deleted files) must be rewritten too.
 		for (const p of this.rawCache.keys()) if (!fresh.has(p)) this.dirty.add(shardOf(p));
 		this.rawCache = new Map();

@@ -489,6 +489,8 @@ export class VaultIndex {
 		} finally {
 			this.syncing = undefined;
 		}
+		// Two names of one note (its title and an alias) make one edge of a kind, not two.
+		if (edges.length - fixed > 1) dedupeFrom(edges, fixed);
 		// Re-synced for a name that still resolves as before: nothing to do.
 		if (!fresh && sameEdges(edges, last.edges)) return;
 		this.setOut(source, edges);
@@ -561,6 +563,19 @@ export class VaultIndex {
 		if (tag === undefined) return !this.seriesNotesOnly || note.series.length > 0;
 		return note.tags.some((t) => t.id === tag) || note.series.some((s) => s.display.toLowerCase() === tag);
 	}
+}
+
+/** Drop repeats among edges[from..], keeping the first of each (order kept). */
+function dedupeFrom(edges: number[], from: number): void {
+	const seen = new Set<number>();
+	let w = from;
+	for (let r = from; r < edges.length; r++) {
+		const e = edges[r] as number;
+		if (seen.has(e)) continue;
+		seen.add(e);
+		edges[w++] = e;
+	}
+	edges.length = w;
 }
 
 function sameEdges(a: readonly number[], b: readonly number[]): boolean {

@@ -248,10 +248,15 @@ async function main(): Promise<void> {
 		a.addEventListener("click", (evt) => {
 			evt.preventDefault();
 			settingsHost.addClass("host-hidden");
+			shell.removeClass("host-files-open");
 			api.openNote(f.path);
 		});
 		hostTargets.add(a);
 	}
+	// Below ~600 px the file list collapses into a drawer, as in Obsidian mobile; this button opens it.
+	const filesButton = hostButton("Files", () => shell.toggleClass("host-files-open", !shell.hasClass("host-files-open")));
+	filesButton.addClass("host-files-toggle");
+	toolbar.prepend(filesButton);
 	hostButton("Toggle theme", () => api.setTheme(document.body.hasClass("theme-dark") ? "light" : "dark"));
 	hostButton("Settings", () => {
 		if (settingsHost.hasClass("host-hidden")) api.openSettings();

@@ -85,7 +85,7 @@ export class ReadingView extends Component {
 		for (const [k, v] of Object.entries(frontmatter as Record<string, unknown>)) {
 			const tr = table.createEl("tr");
 			tr.createEl("th", { text: k });
-			const shown = Array.isArray(v) ? v.map(String).join(", ") : v instanceof Date ? v.toISOString() : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
+			const shown = preview(v, { left: 240 });
 			tr.createEl("td", { text: shown.length > 240 ? `${shown.slice(0, 240)}…` : shown });
 		}
 	}
@@ -158,4 +158,25 @@ export class ReadingView extends Component {
 	override onunload(): void {
 		this.clear();
 	}
+}
+
+/**
+ * A property value as short text, walking at most `budget.left` characters' worth: a note's YAML may nest aliases
+ * that stand for 10^9 values (the host must not expand them either).
+ */
+function preview(v: unknown, budget: { left: number }): string {
+	if (budget.left <= 0) return "";
+	let out: string;
+	if (Array.isArray(v)) {
+		const parts: string[] = [];
+		for (const item of v) { if (budget.left <= 0) break; parts.push(preview(item, budget)); }
+		out = parts.join(", ");
+	} else if (v instanceof Date) out = v.toISOString();
+	else if (typeof v === "object" && v !== null) {
+		const parts: string[] = [];
+		for (const [k, item] of Object.entries(v)) { if (budget.left <= 0) break; parts.push(`${k}: ${preview(item, budget)}`); }
+		out = `{${parts.join(", ")}}`;
+	} else out = String(v).slice(0, 240);
+	budget.left -= out.length + 1;
+	return out;
 }
