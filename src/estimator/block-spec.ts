@@ -15,6 +15,8 @@ import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type S
 export const SHOW_COLUMNS = [
 	"format", "bits", "weights", "kv", "overhead", "total", "verdict", "fits", "headroom",
 	"sessions", "sequences", "support", "decode", "aggregate", "prefill", "chart",
+	// Not a column: scaling advice for the block's models (src/plugin/advice/block-advice.ts).
+	"advice",
 ] as const;
 export type ShowColumn = (typeof SHOW_COLUMNS)[number];
 

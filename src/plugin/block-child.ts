@@ -5,6 +5,7 @@
  * content in one step.
  */
 import { MarkdownRenderChild, Notice } from "obsidian";
+import type { NoteFacts } from "../estimator/advice/index";
 import { parseBlockSpec } from "../estimator/block-spec";
 import type { Catalog } from "../estimator/catalog";
 import { renderBlock, type RenderedBlock } from "../render/block";
@@ -23,6 +24,10 @@ export interface BlockHost {
 	catalog(): Catalog;
 	/** Bumped whenever the effective catalog (built-in + user additions) is replaced. */
 	catalogGeneration(): number;
+	/** A note as the vault index sees it, for `show: advice` blocks (undefined before the index has it). */
+	noteFacts?(path: string): NoteFacts | undefined;
+	/** Changes when what advice blocks read changes (the index's revision, the date). */
+	adviceKey?(): string;
 }
 
 export class GpuFitBlockChild extends MarkdownRenderChild {
@@ -33,7 +38,7 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 	/** Render count, for tests and the bench. */
 	renders = 0;
 
-	constructor(containerEl: HTMLElement, private readonly source: string, private readonly host: BlockHost) {
+	constructor(containerEl: HTMLElement, private readonly source: string, private readonly host: BlockHost, private readonly sourcePath?: string) {
 		super(containerEl);
 	}
 
@@ -61,7 +66,13 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 	}
 
 	private key(): string {
-		return blockInputsKey(this.parsed(), this.host.catalogGeneration(), this.host.getSettings());
+		const base = blockInputsKey(this.parsed(), this.host.catalogGeneration(), this.host.getSettings());
+		// Advice depends on the note's other parts (read through the index) and on the date.
+		return this.wantsAdvice ? `${base}|${this.host.adviceKey?.() ?? ""}` : base;
+	}
+
+	private get wantsAdvice(): boolean {
+		return this.sourcePath !== undefined && this.parsed().spec?.show?.includes("advice") === true;
 	}
 
 	maybeRender(): void {
@@ -83,7 +94,8 @@ export class GpuFitBlockChild extends MarkdownRenderChild {
 		const key = this.key();
 		let rendered: RenderedBlock;
 		try {
-			const model = blockModelOf(this.parsed(), this.host.catalog(), this.host.getSettings(), this.host.compute);
+			const path = this.sourcePath;
+			const model = blockModelOf(this.parsed(), this.host.catalog(), this.host.getSettings(), this.host.compute, path ? () => this.host.noteFacts?.(path) : undefined);
 			rendered = renderBlock(this.containerEl.ownerDocument, model);
 		} catch (e) {
 			// A bug must not take the note down: show it in the block.

@@ -3,8 +3,10 @@
  * A Component child of the plugin, so everything it registers goes away when the plugin is disabled.
  */
 import { Component, debounce, requestUrl, type Plugin } from "obsidian";
+import { localToday, type NoteFacts } from "../estimator/advice/index";
 import type { Catalog } from "../estimator/catalog";
 import { computeFitTable } from "../estimator/fit";
+import { indexedNoteFacts } from "./advice/note-facts";
 import type { BlockHost } from "./block-child";
 import { CatalogSource } from "./catalog-source";
 import type { ComputeFit } from "./compute";
@@ -94,6 +96,15 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	catalogGeneration(): number {
 		// Imported Hub models change the effective catalog too (each arrival bumps the version).
 		return this.catalogs.generation * 1_000_000 + this.hf.version;
+	}
+
+	adviceKey(): string {
+		return `${this.index.index?.revision ?? -1}|${localToday()}`;
+	}
+
+	noteFacts(path: string): NoteFacts | undefined {
+		const index = this.index.index;
+		return index ? indexedNoteFacts(index, this.catalog(), path) : undefined;
 	}
 
 	requestRefresh(what: keyof RefreshReason): void {

@@ -4,6 +4,7 @@
  */
 import type { FitTable } from "../estimator/types";
 import { BlockActions, type CopyRequest } from "./actions";
+import { renderAdvice, type AdviceView } from "./advice";
 import { renderChart } from "./chart";
 import { resolveShow } from "./columns";
 import { type NodeFactory, el } from "./dom";
@@ -32,6 +33,8 @@ export interface BlockModel {
 	show?: readonly string[];
 	/** The GPU of the user's rig (settings): its setups come first in a comparison and are marked "my rig". */
 	rigGpuId?: string;
+	/** Scaling advice, when the block's `show` asks for it. */
+	advice?: AdviceView;
 }
 
 export type { CopyRequest } from "./actions";
@@ -97,5 +100,6 @@ export function renderBlock(doc: NodeFactory, model: BlockModel): RenderedBlock 
 		if (show.chart && table.rows.length > 0) section.appendChild(renderChart(doc, table));
 		actions.copyButton(doc, section, COPY_LABEL, () => ({ text: fitTableToMarkdown(table, show.columns), notice: copied }));
 	}
+	if (model.advice) el(doc, "div", { cls: "gpufit-section" }, root).appendChild(renderAdvice(doc, model.advice));
 	return { root, click: (target) => actions.click(target) };
 }

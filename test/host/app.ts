@@ -134,6 +134,7 @@ async function main(): Promise<void> {
 				return;
 			}
 			current = path;
+			app.workspace.activeFile = app.vault.getFileByPath(path);
 			titleEl.setText(path.replace(/\.md$/, ""));
 			for (const a of Array.from(side.querySelectorAll("a"))) a.toggleClass("is-active", a.getAttribute("data-path") === path);
 			view.render(path, text);

@@ -116,7 +116,7 @@ describe("inputs key: a block re-renders only when what it uses changed", () => 
 
 describe("render columns agree with the block spec", () => {
 	it("every `show:` column the block spec accepts is a table column or the chart", () => {
-		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, ...Object.keys(SHOW_ALIASES), "chart"]).toContain(c);
+		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, ...Object.keys(SHOW_ALIASES), "chart", "advice"]).toContain(c);
 		for (const c of COLUMN_IDS) expect(SHOW_COLUMNS as readonly string[]).toContain(c);
 	});
 });

@@ -36,6 +36,7 @@ const qwen25 = (p: { size: string; layers: number; hidden: number; intermediate:
 		layers: p.layers, hidden: p.hidden, intermediate: p.intermediate, heads: p.heads, kvHeads: p.kvHeads, headDim: 128,
 		vocab: 152064, tiedEmbeddings: p.tied ?? false, mlp: "gated", qkvBias: true, layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16", maxContext: 131072, published: { totalParams: p.total }, released: "2024-09-19",
+		releaseFormat: { format: "bf16", sources: [{ ref: `https://huggingface.co/Qwen/${name}`, asOf: READ, confidence: "memory", note: "safetensors BF16" }] },
 		sources: [
 			hfConfig(`Qwen/${name}`, "max_position_embeddings 131072 in the base config (Instruct: 32768, YaRN to 128K)"),
 			{ ref: `https://huggingface.co/Qwen/Qwen2.5-Coder-${p.size} and deepseek-ai/DeepSeek-R1-Distill-Qwen-${p.size} configs`, asOf: READ, confidence: "memory", fields: ["aliases"], note: "same Qwen2 architecture and shapes, so aliased to this entry" },
@@ -59,6 +60,7 @@ export const MODELS_ADDED: Model[] = [
 		layers: 16, hidden: 2048, intermediate: 8192, heads: 32, kvHeads: 8, headDim: 64, vocab: 128256, tiedEmbeddings: true,
 		mlp: "gated", layerPattern: [{ kind: "full" }], nativeDtype: "bf16", maxContext: 131072,
 		published: { totalParams: 1.24e9 }, released: "2024-09-25",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/meta-llama/Llama-3.2-1B", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("meta-llama/Llama-3.2-1B"), card("meta-llama/Llama-3.2-1B", "1.24B (HF safetensors count)")],
 	},
 	{
@@ -67,6 +69,7 @@ export const MODELS_ADDED: Model[] = [
 		layers: 28, hidden: 3072, intermediate: 8192, heads: 24, kvHeads: 8, headDim: 128, vocab: 128256, tiedEmbeddings: true,
 		mlp: "gated", layerPattern: [{ kind: "full" }], nativeDtype: "bf16", maxContext: 131072,
 		published: { totalParams: 3.21e9 }, released: "2024-09-25",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/meta-llama/Llama-3.2-3B", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("meta-llama/Llama-3.2-3B"), card("meta-llama/Llama-3.2-3B", "3.21B (llama.cpp prints 3.21 B for its GGUF)")],
 	},
 	// ---------------------------------------------------------------- Llama 4
@@ -77,6 +80,7 @@ export const MODELS_ADDED: Model[] = [
 		mlp: "gated", moe: { experts: 16, expertsPerToken: 1, expertIntermediate: 8192, sharedExperts: 1, sharedIntermediate: 8192 },
 		layerPattern: LLAMA4_PATTERN, extraParams: LLAMA4_VISION, nativeDtype: "bf16", maxContext: 10485760,
 		published: { totalParams: 109e9, activeParams: 17e9 }, released: "2025-04-05",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [
 			hfConfig("meta-llama/Llama-4-Scout-17B-16E-Instruct", "text_config: 48 layers, 16 experts top-1 plus a shared expert in every layer, attention_chunk_size 8192 with no_rope_layers every 4th"),
 			derived("the chunked-attention layers keep at most one 8192-token chunk, modelled as a sliding window of 8192; vision encoder size from its vision_config (34 layers, width 1408, MLP 5632)", ["layerPattern", "extraParams"]),
@@ -90,6 +94,7 @@ export const MODELS_ADDED: Model[] = [
 		mlp: "gated", moe: { experts: 128, expertsPerToken: 1, expertIntermediate: 8192, sharedExperts: 1, sharedIntermediate: 8192, layerStep: 2 },
 		layerPattern: LLAMA4_PATTERN, extraParams: LLAMA4_VISION, nativeDtype: "bf16", maxContext: 1048576,
 		published: { totalParams: 400e9, activeParams: 17e9 }, released: "2025-04-05",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [
 			hfConfig("meta-llama/Llama-4-Maverick-17B-128E-Instruct", "interleave_moe_layer_step 2: MoE (128 experts top-1 + shared) in every other layer, dense MLP 16384 in the rest"),
 			derived("chunked attention as a sliding window of 8192; vision encoder as Scout", ["layerPattern", "extraParams"]),
@@ -103,6 +108,7 @@ export const MODELS_ADDED: Model[] = [
 		layers: 34, hidden: 2560, intermediate: 10240, heads: 8, kvHeads: 4, headDim: 256, vocab: 262208, tiedEmbeddings: true,
 		mlp: "gated", qkNorm: true, normsPerLayer: 4, layerPattern: GEMMA3_PATTERN, extraParams: siglip(2560),
 		nativeDtype: "bf16", maxContext: 131072, published: { totalParams: 4.3e9 }, released: "2025-03-12",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/google/gemma-3-4b-it", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("google/gemma-3-4b-it", "text_config; the same SigLIP vision tower as the 27B"), derived("SigLIP 416,866,032 + projector 1152 × 2560 + norm", ["extraParams"]), card("google/gemma-3-4b-it", "4.3B (HF safetensors count, vision included)")],
 	},
 	{
@@ -111,6 +117,7 @@ export const MODELS_ADDED: Model[] = [
 		layers: 48, hidden: 3840, intermediate: 15360, heads: 16, kvHeads: 8, headDim: 256, vocab: 262208, tiedEmbeddings: true,
 		mlp: "gated", qkNorm: true, normsPerLayer: 4, layerPattern: GEMMA3_PATTERN, extraParams: siglip(3840),
 		nativeDtype: "bf16", maxContext: 131072, published: { totalParams: 12.2e9 }, released: "2025-03-12",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/google/gemma-3-12b-it", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("google/gemma-3-12b-it", "text_config"), derived("SigLIP 416,866,032 + projector 1152 × 3840 + norm", ["extraParams"]), card("google/gemma-3-12b-it", "12.2B (HF safetensors count, vision included)")],
 	},
 	// ---------------------------------------------------------------- Mistral
@@ -120,6 +127,7 @@ export const MODELS_ADDED: Model[] = [
 		layers: 40, hidden: 5120, intermediate: 14336, heads: 32, kvHeads: 8, headDim: 128, vocab: 131072, tiedEmbeddings: false,
 		mlp: "gated", layerPattern: [{ kind: "full" }], nativeDtype: "bf16", maxContext: 131072,
 		published: { totalParams: 12.2e9 }, released: "2024-07-18",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/mistralai/Mistral-Nemo-Instruct-2407", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("mistralai/Mistral-Nemo-Instruct-2407", "head_dim 128 (heads × head_dim = 4096 ≠ hidden 5120); 128k context"), card("mistralai/Mistral-Nemo-Instruct-2407", "12.2B (HF safetensors count)")],
 	},
 	{
@@ -128,6 +136,7 @@ export const MODELS_ADDED: Model[] = [
 		layers: 40, hidden: 5120, intermediate: 32768, heads: 32, kvHeads: 8, headDim: 128, vocab: 131072, tiedEmbeddings: false,
 		mlp: "gated", layerPattern: [{ kind: "full" }], nativeDtype: "bf16", maxContext: 32768,
 		published: { totalParams: 23.6e9 }, released: "2025-01-30",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("mistralai/Mistral-Small-24B-Instruct-2501"), card("mistralai/Mistral-Small-24B-Instruct-2501", "23.6B (HF safetensors count)")],
 	},
 	{
@@ -137,6 +146,7 @@ export const MODELS_ADDED: Model[] = [
 		mlp: "gated", layerPattern: [{ kind: "full" }],
 		extraParams: { count: 0.44e9, what: "Pixtral vision encoder (24 × width 1024, MLP 4096) and patch merger/projector, ≈0.44B" },
 		nativeDtype: "bf16", maxContext: 131072, published: { totalParams: 24.0e9 }, released: "2025-06-20",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/mistralai/Mistral-Small-3.2-24B-Instruct-2506", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [
 			hfConfig("mistralai/Mistral-Small-3.2-24B-Instruct-2506", "text_config identical to 3.0; 3.1 (2503) has the same shapes, so aliased"),
 			derived("vision_config: 24 layers × (4·1024² + 3·1024·4096) ≈ 0.40B, plus patch merger and 2-layer projector ≈ 0.05B", ["extraParams"]),
@@ -157,6 +167,7 @@ export const MODELS_ADDED: Model[] = [
 		mla: { kvLoraRank: 512, qLoraRank: 1536, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
 		layerPattern: [{ kind: "full" }], nativeDtype: "bf16", shippedQuantization: { format: "fp8", scope: "all-linear" },
 		maxContext: 131072, published: { totalParams: 1.03e12, activeParams: 32e9 }, released: "2025-07-11",
+		releaseFormat: { format: "fp8", sources: [{ ref: "https://huggingface.co/moonshotai/Kimi-K2-Instruct", asOf: READ, confidence: "memory", note: "weights shipped FP8 (block-128 quantization_config)" }] },
 		sources: [
 			hfConfig("moonshotai/Kimi-K2-Instruct", "DeepseekV3ForCausalLM: 61 layers (first dense), 384 experts top-8 + 1 shared, 64 heads, MLA as DeepSeek-V3, vocab 163840; weights FP8 block-128 (Kimi-K2-Thinking ships INT4 experts)"),
 			card("moonshotai/Kimi-K2-Instruct", "'1T total, 32B activated'; the HF safetensors count is 1.03T"),
@@ -167,6 +178,7 @@ export const MODELS_ADDED: Model[] = [
 		...glm45(), id: "glm-4.5", name: "GLM-4.5",
 		aliases: ["GLM 4.5", "zai-org/GLM-4.5", "GLM-4.5-FP8", "zai-org/GLM-4.5-FP8", "glm-4.5-355b"],
 		maxContext: 131072, released: "2025-07-28",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/zai-org/GLM-4.5", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [
 			hfConfig("zai-org/GLM-4.5", "Glm4MoeForCausalLM: 92 layers + 1 MTP layer (not counted), first 3 dense, 160 experts top-8 + 1 shared, 96 heads × 128, partial RoPE, qk-norm, attention bias"),
 			card("zai-org/GLM-4.5", "355B total (with the MTP layer), 32B active (without embeddings and head)"),
@@ -176,6 +188,7 @@ export const MODELS_ADDED: Model[] = [
 		...glm45(), id: "glm-4.6", name: "GLM-4.6",
 		aliases: ["GLM 4.6", "zai-org/GLM-4.6", "GLM-4.6-FP8", "zai-org/GLM-4.6-FP8", "GLM-4.7", "zai-org/GLM-4.7"],
 		maxContext: 202752, released: "2025-09-30",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/zai-org/GLM-4.6", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [
 			hfConfig("zai-org/GLM-4.6", "same shapes as GLM-4.5 with a 200K context (max_position_embeddings 202752); GLM-4.7 keeps them"),
 			card("zai-org/GLM-4.6", "355B total, 32B active"),
@@ -189,6 +202,7 @@ export const MODELS_ADDED: Model[] = [
 		moe: { experts: 128, expertsPerToken: 8, expertIntermediate: 1408, sharedExperts: 1, firstDenseLayers: 1, routerBias: true },
 		layerPattern: [{ kind: "full" }], nativeDtype: "bf16", maxContext: 131072,
 		published: { totalParams: 106e9, activeParams: 12e9 }, released: "2025-07-28",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/zai-org/GLM-4.5-Air", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [
 			hfConfig("zai-org/GLM-4.5-Air", "46 layers + 1 MTP layer (not counted), first dense, 128 experts top-8 + 1 shared, 96 heads × 128"),
 			card("zai-org/GLM-4.5-Air", "106B total, 12B active (without embeddings and head)"),
@@ -202,6 +216,7 @@ export const MODELS_ADDED: Model[] = [
 		mlp: "gated", qkNorm: true, moe: { experts: 160, expertsPerToken: 8, expertIntermediate: 2560 },
 		layerPattern: [{ kind: "full" }], nativeDtype: "bf16", maxContext: 262144,
 		published: { totalParams: 480e9, activeParams: 35e9 }, released: "2025-07-22",
+		releaseFormat: { format: "bf16", sources: [{ ref: "https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct", asOf: READ, confidence: "memory", note: "safetensors BF16 (config torch_dtype bfloat16)" }] },
 		sources: [hfConfig("Qwen/Qwen3-Coder-480B-A35B-Instruct", "Qwen3MoeForCausalLM: 62 layers, 160 experts top-8 (moe_intermediate 2560), 96 heads / 8 KV, 256K context"), card("Qwen/Qwen3-Coder-480B-A35B-Instruct", "480B total, 35B active")],
 	},
 ];
