@@ -2,7 +2,7 @@
  * The fit table: for one model on one GPU setup, one row per format with memory, fit verdict, concurrency,
  * format support and speed — and a "why" for every number.
  */
-import { architectureOf, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
+import { architectureOf, combineLookupErrors, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
 import { BACKEND_IDS, BACKEND_NAMES, BACKEND_VENDORS, defaultBackend, type BackendId } from "./data/backends";
 import { ENGINES, overheadPerGpu } from "./engines";
 import {
@@ -11,6 +11,7 @@ import {
 import { countParams } from "./params";
 import type { Format, Gpu, Model } from "./schema";
 import { formatSupport } from "./support";
+import { LIMITS } from "./request/limits";
 import { estimateSpeed } from "./throughput";
 import { rowVerdict } from "./verdict";
 import type { EngineId, Explanation, FitRequest, FitRow, FitTable, KvDtype, Result, SplitMode } from "./types";
@@ -23,9 +24,6 @@ export const DEFAULT_LADDER: Record<EngineId, string[]> = {
 	transformers: ["bf16", "fp8", "int8", "nf4"],
 };
 
-const MAX_COUNT = 1024;
-const MAX_CONTEXT = 10_000_000;
-const MAX_CONCURRENCY = 100_000;
 
 /** The engine a request gets when it names none: vLLM where it runs, llama.cpp on Apple. */
 export function defaultEngine(gpu: Gpu): EngineId {
@@ -33,9 +31,9 @@ export function defaultEngine(gpu: Gpu): EngineId {
 }
 
 /** KV cache types each engine offers; an unsupported choice is mapped to the closest one with a note. */
-function kvDtypeFor(engine: EngineId, requested: KvDtype | undefined, model: Model): { dtype: KvDtype; note?: string } {
+function kvDtypeFor(engine: EngineId, requested: KvDtype | "auto" | undefined, model: Model): { dtype: KvDtype; note?: string } {
 	const native: KvDtype = model.nativeDtype === "fp16" ? "fp16" : "bf16";
-	if (!requested) return { dtype: engine === "llama.cpp" ? "fp16" : native };
+	if (!requested || requested === "auto") return { dtype: engine === "llama.cpp" ? "fp16" : native };
 	const allowed: Record<EngineId, KvDtype[]> = {
 		vllm: ["bf16", "fp16", "fp8", "fp32"],
 		"llama.cpp": ["fp16", "bf16", "q8_0", "q4_0", "fp32"],
@@ -66,19 +64,16 @@ export function computeFitTable(catalog: Catalog, request: FitRequest): Result<F
 	const gpu = resolveGpu(catalog, request.gpu);
 	if (!model.ok || !gpu.ok) {
 		// Report every unknown name at once, so a block with two typos needs one fix round, not two.
-		const errors = [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]));
-		const first = errors[0];
-		if (!first) throw new Error("unreachable");
-		return { ok: false, error: { ...first, message: errors.map((e) => e.message).join(" "), suggestions: errors.flatMap((e) => e.suggestions) } };
+		return { ok: false, error: combineLookupErrors(catalog, [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]))) };
 	}
 
-	const problem = checkInt("count", request.count, MAX_COUNT)
-		?? checkInt("context", request.context, MAX_CONTEXT)
-		?? checkInt("concurrency", request.concurrency, MAX_CONCURRENCY);
+	const problem = checkInt("count", request.count, LIMITS.gpus)
+		?? checkInt("context", request.context, LIMITS.tokens)
+		?? checkInt("concurrency", request.concurrency, LIMITS.sequences);
 	if (problem) return invalid(problem);
 	if (request.split !== undefined && !SPLIT_MODES.includes(request.split)) return invalid(`split must be one of ${SPLIT_MODES.join(", ")}.`);
 	if (request.engine !== undefined && !ENGINE_IDS.includes(request.engine)) return invalid(`engine must be one of ${ENGINE_IDS.join(", ")}.`);
-	if (request.kvDtype !== undefined && !KV_DTYPES.includes(request.kvDtype)) return invalid(`kv-dtype must be one of ${KV_DTYPES.join(", ")}.`);
+	if (request.kvDtype !== undefined && request.kvDtype !== "auto" && !KV_DTYPES.includes(request.kvDtype)) return invalid(`kv-dtype must be one of ${KV_DTYPES.join(", ")}.`);
 	const util = request.gpuMemoryUtilization;
 	if (util !== undefined && !(util > 0 && util <= 1)) return invalid("gpu_memory_utilization must be in (0, 1].");
 

@@ -34,7 +34,8 @@ export interface FitRequest {
 	engine?: EngineId;
 	/** Format ids or aliases; default: the standard ladder for the engine. */
 	quant?: readonly string[];
-	kvDtype?: KvDtype;
+	/** "auto" (or nothing): the engine's default, the model's dtype (llama.cpp: f16). */
+	kvDtype?: KvDtype | "auto";
 	/** vLLM's gpu_memory_utilization (default 0.9). */
 	gpuMemoryUtilization?: number;
 	/** Compute backend: cuda, rocm, vulkan, metal. Default: the GPU vendor's own (CUDA, ROCm, Metal; Vulkan on Intel). */

@@ -18,10 +18,10 @@ describe("gpufit fit: backend and engine version (issue #12)", () => {
 		expect(bad.err).toMatch(/ROCm\/HIP does not drive GeForce RTX 4090/);
 	});
 
-	it("--engine vllm-v0 and --engine-version change the answer where the physics says so", async () => {
+	it("--engine-version (v0, a llama.cpp build) changes the answer where the physics says so", async () => {
 		const json = async (...a: string[]) => (JSON.parse((await run("fit", ...a, "--json")).out) as { rows: { overheadGiB: number; decodeTokensPerSecond: number }[] }).rows[0];
 		const v1 = await json("--model", "Llama-3.1-8B", "--gpu", "RTX 3090", "--engine", "vllm", "--context", "20000", "--quant", "bf16");
-		const v0 = await json("--model", "Llama-3.1-8B", "--gpu", "RTX 3090", "--engine", "vllm-v0", "--context", "20000", "--quant", "bf16");
+		const v0 = await json("--model", "Llama-3.1-8B", "--gpu", "RTX 3090", "--engine", "vllm", "--engine-version", "v0", "--context", "20000", "--quant", "bf16");
 		expect(v0?.overheadGiB).toBeGreaterThan((v1?.overheadGiB ?? 0) + 1);
 		const now = await json("--model", "Llama-3.1-8B", "--gpu", "RTX 4090", "--engine", "llama.cpp", "--quant", "q4_k_m", "--context", "128");
 		const old = await json("--model", "Llama-3.1-8B", "--gpu", "RTX 4090", "--engine", "llama.cpp", "--quant", "q4_k_m", "--context", "128", "--engine-version", "b2834");

@@ -15,6 +15,7 @@ interface VaultPayload {
 	name: string;
 	files: VaultFileData[];
 	pluginData: unknown;
+	pluginDataError?: string;
 }
 
 type PluginModule = { exports: unknown };
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
 	const payload = (await (await fetch("/api/vault")).json()) as VaultPayload;
 	const manifest = (await (await fetch("/manifest.json")).json()) as O.PluginManifest;
 	registry.data = payload.pluginData ?? null;
+	registry.dataError = payload.pluginDataError;
 	const app = new HostApp(payload.files, mainEl);
 	const view = new ReadingView(viewHost);
 	view.load();

@@ -62,15 +62,20 @@ async function walk(dir: string, base: string, out: FileOut[]): Promise<FileOut[
 	return out;
 }
 
-async function vaultPayload(vault: string): Promise<{ name: string; files: FileOut[]; pluginData: unknown }> {
+async function vaultPayload(vault: string): Promise<{ name: string; files: FileOut[]; pluginData: unknown; pluginDataError?: string }> {
 	const files = await walk(vault, vault, []);
-	let pluginData: unknown = null;
+	let text: string;
 	try {
-		pluginData = JSON.parse(await readFile(path.join(vault, ".obsidian/plugins/gpu-fit/data.json"), "utf8")) as unknown;
+		text = await readFile(path.join(vault, ".obsidian/plugins/gpu-fit/data.json"), "utf8");
 	} catch {
-		pluginData = null;
+		return { name: path.basename(vault), files, pluginData: null };
 	}
-	return { name: path.basename(vault), files, pluginData };
+	try {
+		return { name: path.basename(vault), files, pluginData: JSON.parse(text) as unknown };
+	} catch (e) {
+		// As in Obsidian, an unparseable data.json makes loadData reject.
+		return { name: path.basename(vault), files, pluginData: null, pluginDataError: e instanceof Error ? e.message : String(e) };
+	}
 }
 
 const TYPES: Record<string, string> = { ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8" };

@@ -17,7 +17,8 @@
  *         copies: 2            # two fine-tuned variants resident at once
  *       - Qwen3-Embedding-8B   # a bare name is one copy, one user
  */
-import { parseTokenCount, type BlockSpec } from "../block-spec";
+import type { BlockSpec } from "../block-spec";
+import { parseField } from "../request";
 import type { EngineId } from "../types";
 import { parsePolicy } from "./precision";
 import type { AdviceRequest, PrecisionPolicy, WorkloadInput } from "./types";
@@ -38,9 +39,10 @@ const KEYS = ["gpu", "count", "budget", "policy", "context", "workload"];
 const ENTRY_KEYS = ["model", "label", "context", "users", "concurrency", "copies", "resident"];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A whole number up to `max`, read as the request fields read a token count (8192, "32k", "1m", "32_768"). */
 function positiveInt(v: unknown, max: number): number | undefined {
-	const n = typeof v === "number" ? v : typeof v === "string" ? parseTokenCount(v) : undefined;
-	return n !== undefined && Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
+	const r = parseField("context", typeof v === "number" ? String(v) : v, "block");
+	return r.ok && r.value <= max ? r.value : undefined;
 }
 
 /** "10000", 10000, "$10,000", "10k", "12.5k USD" → dollars. */
