@@ -8,6 +8,7 @@ import { supportLabel } from "../estimator/verdict";
 import { whyLines } from "../estimator/why-text";
 import { flagValues, parseArgs, UsageError, type CommandFlags } from "./args";
 import { loadCatalogs } from "./catalogs";
+import { withImportedModel } from "./hf-model";
 import type { Io } from "./io";
 import { TEXT_WIDTH, textTable, wrap, type TextColumn } from "./text";
 
@@ -45,7 +46,7 @@ function fitHelp(): string {
 	return `${lines.join("\n")}\n`;
 }
 
-export function runFitCommand(argv: string[], io: Io): number {
+export async function runFitCommand(argv: string[], io: Io): Promise<number> {
 	const args = parseArgs(argv, FIT_FLAGS);
 	if (args.help) {
 		io.stdout(fitHelp());
@@ -64,8 +65,18 @@ export function runFitCommand(argv: string[], io: Io): number {
 	const tables: FitTable[] = [];
 	let failed = false;
 	for (const model of spec.models) {
+		// hf:Org/Name, ./config.json and ./model.gguf are imported into the catalog first (src/cli/hf-model.ts).
+		const imported = await withImportedModel(model, catalog, io);
+		if (!imported) {
+			failed = true;
+			continue;
+		}
+		// A GGUF file is llama.cpp's: its engine and its own format unless the flags say otherwise.
+		const fromFile: Partial<RequestSpec> = imported.ggufFormat !== undefined
+			? { engine: spec.engine ?? "llama.cpp", ...(spec.quant ? {} : imported.ggufFormat ? { quant: [imported.ggufFormat] } : {}) }
+			: {};
 		for (const gpu of spec.gpus) {
-			const result = computeFitTable(catalog, requestFor(spec, model, gpu));
+			const result = computeFitTable(imported.catalog, requestFor({ ...spec, ...fromFile }, imported.name, gpu));
 			if (result.ok) tables.push(result.value);
 			else {
 				failed = true;
@@ -83,9 +94,11 @@ export function runFitCommand(argv: string[], io: Io): number {
 }
 
 function requestFor(spec: Partial<RequestSpec>, model: string, gpu: string): FitRequest {
-	const { count, split, engine, context, concurrency, quant, kvDtype, gpuMemoryUtilization } = spec;
+	const { count, split, engine, context, concurrency, quant, kvDtype, gpuMemoryUtilization, backend, engineVersion } = spec;
 	return {
 		model, gpu,
+		...(backend !== undefined ? { backend } : {}),
+		...(engineVersion !== undefined ? { engineVersion } : {}),
 		...(count !== undefined ? { count } : {}),
 		...(split !== undefined ? { split } : {}),
 		...(engine !== undefined ? { engine } : {}),

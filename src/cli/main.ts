@@ -32,7 +32,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	try {
 		switch (command) {
 			case "fit":
-				return runFitCommand(rest, io);
+				return await runFitCommand(rest, io);
 			case "list":
 				return runListCommand(rest, io);
 			case "support":

@@ -3,9 +3,10 @@
  * format support and speed — and a "why" for every number.
  */
 import { architectureOf, combineLookupErrors, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
+import { BACKEND_IDS, BACKEND_NAMES, BACKEND_VENDORS, defaultBackend, type BackendId } from "./data/backends";
 import { ENGINES, overheadPerGpu } from "./engines";
 import {
-	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, weightBytes,
+	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, vllmExpertPadding, weightBytes, withCheckpointBytes,
 } from "./memory";
 import { countParams } from "./params";
 import type { Format, Gpu, Model } from "./schema";
@@ -79,6 +80,9 @@ export function computeFitTable(catalog: Catalog, request: FitRequest): Result<F
 	const m = model.value;
 	const g = gpu.value;
 	const engine = request.engine ?? defaultEngine(g);
+	const backendProblem = checkBackend(request.backend, g, engine);
+	if (backendProblem) return invalid(backendProblem);
+	const backend = (request.backend?.toLowerCase() as BackendId | undefined) ?? defaultBackend(g.vendor);
 	const count = request.count ?? 1;
 	const split: SplitMode = count === 1 ? "tensor" : request.split ?? (engine === "llama.cpp" ? "layer" : "tensor");
 	const context = request.context ?? Math.min(8192, m.maxContext);
@@ -99,10 +103,10 @@ export function computeFitTable(catalog: Catalog, request: FitRequest): Result<F
 		notes.push(`${m.heads} attention heads do not divide by ${count}: engines refuse this tensor-parallel size.`);
 	}
 
-	const rows = formats.map((f) => computeRow(catalog, m, g, f, { engine, count, split, context, concurrency, kvDtype: kv.dtype, util }));
+	const rows = formats.map((f) => computeRow(catalog, m, g, f, { engine, backend, engineVersion: request.engineVersion, ubatch: request.ubatch, count, split, context, concurrency, kvDtype: kv.dtype, util }));
 	return {
 		ok: true,
-		value: { model: m.name, modelId: m.id, gpu: g.name, gpuId: g.id, count, split, engine, context, concurrency, kvDtype: kv.dtype, rows, notes },
+		value: { model: m.name, modelId: m.id, gpu: g.name, gpuId: g.id, count, split, engine, backend, context, concurrency, kvDtype: kv.dtype, rows, notes },
 	};
 }
 
@@ -113,8 +117,23 @@ function ladderFor(m: Model, engine: EngineId): string[] {
 	return ladder;
 }
 
+/** Why a backend cannot drive this GPU with this engine, if it cannot. */
+function checkBackend(requested: string | undefined, g: Gpu, engine: EngineId): string | undefined {
+	if (requested === undefined) return undefined;
+	const b = requested.toLowerCase();
+	if (!(BACKEND_IDS as readonly string[]).includes(b)) return `backend must be one of ${BACKEND_IDS.join(", ")} (got "${requested}").`;
+	const id = b as BackendId;
+	if (!BACKEND_VENDORS[id].includes(g.vendor)) return `${BACKEND_NAMES[id]} does not drive ${g.name} (${g.vendor}); use ${defaultBackend(g.vendor)}.`;
+	const engines: Record<EngineId, readonly BackendId[]> = { vllm: ["cuda", "rocm"], "llama.cpp": BACKEND_IDS, transformers: ["cuda", "rocm", "metal"] };
+	if (!engines[engine].includes(id)) return `${ENGINES[engine].name} has no ${BACKEND_NAMES[id]} backend (it runs on ${engines[engine].map((x) => BACKEND_NAMES[x]).join(", ")}).`;
+	return undefined;
+}
+
 interface Setup {
 	engine: EngineId;
+	backend: BackendId;
+	engineVersion: string | undefined;
+	ubatch: number | undefined;
 	count: number;
 	split: SplitMode;
 	context: number;
@@ -125,9 +144,10 @@ interface Setup {
 
 function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): FitRow {
 	const arch = architectureOf(catalog, g);
-	const support = formatSupport(f, g, arch, s.engine);
+	const support = formatSupport(f, g, arch, s.engine, s.engineVersion);
 	const params = countParams(m);
-	const wb = weightBytes(m, f, params, s.engine);
+	const tp = s.split === "tensor" ? s.count : 1;
+	const wb = withCheckpointBytes(weightBytes(m, f, params, s.engine, vllmExpertPadding(m, f, g.architecture, g.vendor, s.engine, tp)), m, f);
 	const why: Explanation[] = [];
 	const warnings: string[] = [];
 	const N = s.count;
@@ -171,7 +191,7 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	if (reserved.note) why.push({ label: "KV allocation", formula: reserved.note, value: reserved.perSequence, unit: "tokens/sequence" });
 
 	// --- overhead and budget
-	const overheadItems = overheadPerGpu({ model: m, format: f, gpu: g, engine: s.engine, split: s.split, count: N, context: s.context, sequences: seqsPerGpu });
+	const overheadItems = overheadPerGpu({ model: m, format: f, gpu: g, engine: s.engine, backend: s.backend, engineVersion: s.engineVersion, split: s.split, count: N, context: s.context, sequences: seqsPerGpu });
 	why.push(...overheadItems);
 	const overhead = overheadItems.reduce((a, x) => a + x.value, 0);
 	const util = s.engine === "vllm" ? s.util ?? ENGINES.vllm.defaultUtilization : 1;
@@ -205,9 +225,11 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	// --- speed
 	const moeShare = m.moe ? m.moe.expertsPerToken / m.moe.experts : 0;
 	const speed = estimateSpeed({
-		model: m, format: f, gpu: g, engine: s.engine, split: s.split, count: N, support: support.level,
-		activeWeightBytes: wb.activePerToken, expertBytes: wb.experts, expertShareAtBatch1: moeShare,
+		model: m, format: f, gpu: g, engine: s.engine, backend: s.backend, engineVersion: s.engineVersion, ubatch: s.ubatch, split: s.split, count: N, support: support.level,
+		activeWeightBytes: wb.activePerToken, expertBytes: wb.experts, expertShareAtBatch1: moeShare, totalWeightBytes: vramWeights,
 		kvBytesPerSequence: kvBytesPerSequence(fullLayout, s.context), activeParams: params.activeLinear,
+		expertParamsPerToken: params.expertParamsPerToken,
+		linearParams: params.total - params.embedding - params.head - params.norms - params.extra,
 		context: s.context, concurrency: Math.min(s.concurrency, Math.max(1, maxSeqs)),
 	});
 	if (s.concurrency > maxSeqs && maxSeqs > 0) warnings.push(`Aggregate speed computed at ${maxSeqs} concurrent sequences, the most that fit.`);

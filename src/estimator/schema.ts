@@ -166,6 +166,8 @@ export const ModelSchema = z.object({
 		sharedIntermediate: z.optional(positiveInt()),
 		/** The first N layers are dense (DeepSeek-V3: 3). */
 		firstDenseLayers: z.optional(nonNegative()),
+		/** After those, every Nth layer is MoE and the others dense (Llama 4 Maverick: 2, `interleave_moe_layer_step`). */
+		layerStep: z.optional(positiveInt()),
 		/** Router has a bias (gpt-oss). */
 		routerBias: z.optional(z.boolean()),
 		/** Expert MLPs have biases (gpt-oss). */
@@ -198,6 +200,13 @@ export const ModelSchema = z.object({
 		activeParams: z.optional(positive()),
 	}),
 	released: z.optional(isoDate()),
+	/**
+	 * Bytes of the checkpoint as published (safetensors index metadata.total_size), when known: the exact size of
+	 * the weights at the checkpoint's own dtype/quantization, used for that format's row instead of the arithmetic.
+	 */
+	checkpointBytes: z.optional(positive()),
+	/** The catalog format those bytes are in (a GGUF's file type); default: the shipped quantization, else the dtype. */
+	checkpointFormat: z.optional(z.string()),
 	sources: sources(),
 });
 export type Model = z.infer<typeof ModelSchema>;
@@ -236,6 +245,12 @@ export const FormatSchema = z.object({
 	weightOnlyFallback: z.boolean(),
 	/** Engines that load this format at all. */
 	engines: z.array(z.enum(["vllm", "llama.cpp", "transformers"])),
+	/**
+	 * llama.cpp block family, which sets the dequantization cost of its quantized matmul kernels (prefill): legacy
+	 * blocks (Q4_0, Q8_0) unpack with a shift and one scale, K-quants add sub-block scales, i-quants look values up
+	 * in codebooks, FP4 blocks decode E2M1 through a table (or run natively on FP4 tensor cores where built for it).
+	 */
+	blockFamily: z.optional(z.enum(["legacy", "k-quant", "i-quant", "fp4"])),
 	/** Relative decode kernel cost at batch 1 (per layer latency multiplier), see throughput.ts. */
 	kernelClass: z.enum(["dense16", "dense8", "block-quant", "marlin", "bnb"]),
 	sources: sources(),

@@ -85,3 +85,12 @@ describe("key suggestions", () => {
 		expect(parseBlockSpec("model: x\nengin: vllm").issues[0]?.message).toMatch(/Did you mean "engine"/);
 	});
 });
+
+describe("backend key (issue #12)", () => {
+	it("takes a compute backend and refuses others with the valid ones", () => {
+		expect(parseBlockSpec("model: Qwen3-8B\ngpu: RX 7900 XTX\nengine: llama.cpp\nbackend: Vulkan").spec?.backend).toBe("vulkan");
+		const bad = parseBlockSpec("model: Qwen3-8B\nbackend: opencl");
+		expect(bad.issues[0]?.message).toMatch(/"backend" must be one of cuda, rocm, vulkan, metal/);
+		expect(bad.issues[0]?.line).toBe(2);
+	});
+});

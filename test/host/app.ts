@@ -60,6 +60,8 @@ export interface HostApi extends GraphHostApi {
 	currentPath(): string;
 	editNote(path: string, text: string): Promise<void>;
 	noteText(path: string): string | undefined;
+	/** Paths the plugin wrote through the vault adapter (its data and caches). */
+	adapterFiles(): string[];
 	setTheme(theme: "light" | "dark"): void;
 	/** Hide or show the reading view (a background tab); showing fires Obsidian's node-inserted hook. */
 	setViewVisible(visible: boolean): void;
@@ -157,6 +159,7 @@ async function main(): Promise<void> {
 			else await app.vault.modify(f, text);
 		},
 		noteText: (path) => app.vault.text(path),
+		adapterFiles: () => [...app.vault.adapter.files.keys()],
 		setTheme(theme) {
 			document.body.toggleClass("theme-dark", theme === "dark");
 			document.body.toggleClass("theme-light", theme === "light");

@@ -117,8 +117,15 @@ export async function startServer({ port = 8377, vault = path.join(root, "exampl
 				}
 				case "/api/vault":
 					return send(200, TYPES[".json"] ?? "", JSON.stringify(await vaultPayload(vaultDir)));
-				default:
+				default: {
+					// Recorded Hugging Face files for the host's requestUrl: /hf/Org/Name/resolve/main/<file>.
+					const hf = /^\/hf\/([\w.-]+\/[\w.-]+)\/resolve\/main\/([\w.-]+)$/.exec(url.pathname);
+					if (hf) {
+						const file = path.join(root, "test/fixtures/hf", hf[1] ?? "", hf[2] ?? "");
+						return fs.existsSync(file) ? send(200, TYPES[".json"] ?? "", await readFile(file)) : send(404, "text/plain", "not found");
+					}
 					return send(404, "text/plain", "not found");
+				}
 			}
 		} catch (e) {
 			res.writeHead(500, { "content-type": "text/plain" });

@@ -25,6 +25,8 @@ const VALUES: { [K in FieldKey]?: [string, NonNullable<RequestSpec[K]>][] } = {
 	models: [["Qwen3-8B", ["Qwen3-8B"]], ["Qwen3-8B,Llama-3.1-8B", ["Qwen3-8B", "Llama-3.1-8B"]]],
 	gpus: [["H100", ["H100"]], ["RTX PRO 6000 98GB", ["RTX PRO 6000 98GB"]]],
 	show: [["verdict", ["verdict"]], ["fits", ["verdict"]], ["sequences,decode", ["sessions", "decode"]], ["Total, KV", ["total", "kv"]], ["chart", ["chart"]]],
+	backend: [["cuda", "cuda"], ["CUDA", "cuda"], ["rocm", "rocm"], ["hip", "rocm"], ["Vulkan", "vulkan"], ["metal", "metal"], ["mps", "metal"]],
+	engineVersion: [["v0", "v0"], ["vllm-v0", "v0"], ["V1", "v1"], ["b2834", "b2834"], ["2834", "b2834"]],
 	gpuMemoryUtilization: [["0.9", 0.9], ["0.85", 0.85], ["90%", 0.9], ["1", 1], [".5", 0.5]],
 };
 

@@ -6,13 +6,14 @@
  * To add a field: add its property to RequestSpec, then one entry to FIELDS (which surfaces take it, how its value
  * parses). Block keys, CLI flags, usage lines, "valid keys" lists and "did you mean" follow from the entry.
  */
+import { BACKEND_IDS, type BackendId } from "../data/backends";
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "../types";
 import { COLUMN_ALIASES, SHOW_KEYWORDS, type ShowKeyword } from "./columns";
 import { LIMITS } from "./limits";
 import { keyOf } from "./suggest";
 import { formatCount, sentence } from "./text";
 import {
-	parseChoice, parseChoiceList, parseFraction, parseNameList, parseWholeNumber, type Parsed,
+	parseChoice, parseChoiceList, parseFraction, parseNameList, parseWholeNumber, problem, type Parsed,
 } from "./values";
 
 /** A KV cache data type, or "auto": the engine's own default (the model's dtype; f16 in llama.cpp). */
@@ -33,6 +34,10 @@ export interface RequestSpec {
 	kvDtype?: KvDtypeChoice;
 	show?: ShowKeyword[];
 	gpuMemoryUtilization?: number;
+	/** Compute backend (issue #12): cuda, rocm, vulkan, metal. */
+	backend?: BackendId;
+	/** Engine version where it changes the answer: vLLM "v0" / "v1", llama.cpp a build "b2834". */
+	engineVersion?: string;
 }
 
 export type FieldKey = keyof RequestSpec;
@@ -70,6 +75,14 @@ const KV_ALIASES: Record<string, KvDtypeChoice> = {
 	f16: "fp16", float16: "fp16", half: "fp16", bfloat16: "bf16", f32: "fp32", float32: "fp32", float: "fp32",
 	fp8_e4m3: "fp8", fp8_e5m2: "fp8", default: "auto",
 };
+
+/** vLLM's engine generation ("v0", "v1"; "vllm-v0" too) or a llama.cpp build ("b2834", "2834"). */
+function parseChoiceOrBuild(raw: unknown): Parsed<string> {
+	const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
+	if (text !== undefined && /^(vllm-)?v[01]$/.test(text)) return { ok: true, value: text.replace(/^vllm-/, "") };
+	if (text !== undefined && /^b?\d{3,6}$/.test(text)) return { ok: true, value: text.startsWith("b") ? text : `b${text}` };
+	return problem(`must be v0 or v1 (vLLM) or a llama.cpp build such as b2834 (got ${JSON.stringify(raw)})`);
+}
 
 export const FIELDS: readonly AnyField[] = [
 	define({
@@ -111,6 +124,14 @@ export const FIELDS: readonly AnyField[] = [
 	define({
 		key: "show", name: "show", aliases: ["columns"], label: "Columns", metavar: "COLUMNS", surfaces: ["block", "cli"],
 		options: SHOW_KEYWORDS, parse: (v) => parseChoiceList(v, SHOW_KEYWORDS, "column", COLUMN_ALIASES),
+	}),
+	define({
+		key: "backend", name: "backend", aliases: ["compute-backend"], label: "Backend", metavar: BACKEND_IDS.join("|"), surfaces: ALL,
+		options: BACKEND_IDS, parse: (v) => parseChoice<BackendId>(v, BACKEND_IDS, { hip: "rocm", "rocm-hip": "rocm", mps: "metal" }),
+	}),
+	define({
+		key: "engineVersion", name: "engine-version", aliases: ["build"], label: "Engine version", metavar: "v0|v1|bNNNN", surfaces: ["block", "cli"],
+		parse: (v) => parseChoiceOrBuild(v),
 	}),
 	define({
 		key: "gpuMemoryUtilization", name: "gpu-memory-utilization", aliases: ["gpu-util"], label: "GPU memory utilization", metavar: "F", surfaces: ["cli"],
