@@ -3,6 +3,7 @@
 //  - dist/cli.js: the `gpufit` Node CLI
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { dataPack } from "./scripts/data-pack.mjs";
 import { grayMatterSafe } from "./scripts/gray-matter-safe.mjs";
 
 const production = process.argv.includes("production");
@@ -25,7 +26,7 @@ const plugin = {
 	minify: production,
 	metafile: true,
 	outfile: "main.js",
-	plugins: [grayMatterSafe({ stubFs: true })],
+	plugins: [grayMatterSafe({ stubFs: true, yamlLoaderOnly: true }), dataPack()],
 };
 
 const cli = {

@@ -14,8 +14,20 @@ import { fileURLToPath } from "node:url";
 
 const ENGINES = `"use strict";
 const yaml = require("js-yaml");
-exports.yaml = { parse: yaml.safeLoad.bind(yaml), stringify: yaml.safeDump.bind(yaml) };
-exports.json = { parse: JSON.parse.bind(JSON), stringify: (obj) => JSON.stringify(obj, null, 2) };
+exports.yaml = { parse: yaml.safeLoad.bind(yaml) };
+exports.json = { parse: JSON.parse.bind(JSON) };
+`;
+/**
+ * js-yaml as main.js needs it: the safe loader and the failsafe schema (what src/ and gray-matter use), without the
+ * dumper (nothing here writes YAML) — ~8 KB less. The e2e tests run this bundle.
+ */
+const JS_YAML_SAFE = `"use strict";
+const loader = require("js-yaml/lib/js-yaml/loader.js");
+exports.safeLoad = loader.safeLoad;
+exports.safeLoadAll = loader.safeLoadAll;
+exports.FAILSAFE_SCHEMA = require("js-yaml/lib/js-yaml/schema/failsafe.js");
+exports.DEFAULT_SAFE_SCHEMA = require("js-yaml/lib/js-yaml/schema/default_safe.js");
+exports.YAMLException = require("js-yaml/lib/js-yaml/exception.js");
 `;
 const TO_BUFFER = "return typeof input === 'string' ? Buffer.from(input) : input;";
 const COMMENTS_ONLY = "const block = file.matter.replace(/^\\s*#[^\\n]+/gm, '').trim();\n  if (block === '') {";
@@ -27,7 +39,7 @@ function patch(path, text, from, to) {
 	return text.replace(from, to);
 }
 
-export function grayMatterSafe({ stubFs }) {
+export function grayMatterSafe({ stubFs, yamlLoaderOnly = false }) {
 	return {
 		name: "gray-matter-safe",
 		setup(build) {
@@ -41,6 +53,10 @@ export function grayMatterSafe({ stubFs }) {
 				contents: patch(args.path, await readFile(args.path, "utf8"), COMMENTS_ONLY, `if (require(${JSON.stringify(commentsOnlyModule)}).commentsOnly(file.matter)) {`),
 				loader: "js", resolveDir: dirname(args.path),
 			}));
+			if (yamlLoaderOnly) {
+				build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: "js-yaml", namespace: "gray-matter-safe" }));
+				build.onLoad({ filter: /^js-yaml$/, namespace: "gray-matter-safe" }, () => ({ contents: JS_YAML_SAFE, loader: "js", resolveDir: process.cwd() }));
+			}
 			if (stubFs) {
 				build.onResolve({ filter: /^fs$/ }, (args) => (inGrayMatter(args.importer) ? { path: "fs", namespace: "gray-matter-safe" } : undefined));
 				build.onLoad({ filter: /^fs$/, namespace: "gray-matter-safe" }, () => ({ contents: "module.exports = {};", loader: "js" }));
