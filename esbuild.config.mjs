@@ -15,8 +15,6 @@ const plugin = {
 	entryPoints: ["src/main.ts"],
 	bundle: true,
 	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
-	// The graph view's sigma needs an EventEmitter, not Node's whole `events` polyfill (see tiny-events.ts).
-	alias: { events: "./src/render/graph/tiny-events.ts" },
 	format: "cjs",
 	target: "es2020",
 	platform: "browser",

@@ -1,6 +1,6 @@
 /**
- * The hardware graph view in the browser host: the real main.js, the example vault, Debian's chromium (WebGL on
- * SwiftShader). Expected graphs come from the same index and view model run here in Node on the same notes.
+ * The hardware graph view in the browser host: the real main.js, the example vault, Debian's chromium (the graph is
+ * drawn on a 2D canvas). Expected graphs come from the same index and view model run here in Node on the same notes.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -85,11 +85,11 @@ afterAll(async () => {
 });
 
 describe("the hardware graph view in the browser host", () => {
-	it("?view=graph draws the vault: the right number of nodes and edges of each kind, laid out, with WebGL", async () => {
+	it("?view=graph draws the vault: the right number of nodes and edges of each kind, laid out, drawn", async () => {
 		await openGraph("?view=graph");
 		const g = await graph();
 		if (!g) throw new Error("no graph view");
-		expect(g.webgl).toBe(true);
+		expect(g.drawing).toBe(true);
 		expect(g.mode).toBe("global");
 		const { source } = nodeIndex();
 		const filters = defaultFilters();
@@ -105,7 +105,7 @@ describe("the hardware graph view in the browser host", () => {
 		// The layout spread the nodes out (no two drawn nodes on the same spot).
 		const spots = new Set(g.nodes.filter((n) => n.visible).map((n) => `${n.x.toFixed(3)},${n.y.toFixed(3)}`));
 		expect(spots.size).toBe(g.nodes.filter((n) => n.visible).length);
-		// Labels are drawn, but not every one (sigma's label grid keeps them from piling up).
+		// Labels are drawn, but not every one (the label grid keeps them from piling up).
 		expect(g.labels.length).toBeGreaterThan(5);
 		// The legend lists what is drawn.
 		const legend = await b.page.locator(".gpufit-graph-legend-item[data-kind]").allTextContents();
@@ -358,18 +358,27 @@ describe("the hardware graph view in the browser host", () => {
 		expect(g?.nodes.find((n) => n.id === "note:Hardware/KV Cache Growth.md")?.visible).toBe(true);
 	});
 
-	it("without WebGL the view says so, and search, the side panel and the problems list still work", async () => {
+	it("without WebGL (hardware acceleration off) the graph is still drawn: it needs only a 2D canvas", async () => {
 		await openGraph("?view=graph&webgl=off");
 		const g = await graph();
-		expect(g?.webgl).toBe(false);
-		expect(await b.page.locator(".gpufit-graph-nowebgl").innerText()).toMatch(/no WebGL/);
+		expect(g?.drawing).toBe(true);
+		expect(g?.labels.length).toBeGreaterThan(5);
+		expect(await b.page.locator(".gpufit-graph-nocanvas").count()).toBe(0);
+		await shot("no-webgl-light");
+	});
+
+	it("without any canvas the view says so, and search, the side panel and the problems list still work", async () => {
+		await openGraph("?view=graph&canvas=off");
+		const g = await graph();
+		expect(g?.drawing).toBe(false);
+		expect(await b.page.locator(".gpufit-graph-nocanvas").innerText()).toMatch(/no canvas/);
 		await b.page.fill(".gpufit-graph-search input", "RTX 6000 PRO B");
 		await b.page.press(".gpufit-graph-search input", "Enter");
 		await b.page.waitForSelector(".gpufit-graph-panel.is-open .gpufit-graph-facts");
 		expect(await b.page.locator(".gpufit-graph-panel").innerText()).toMatch(/Usable memory\s+95\.6 GiB/);
 		await b.page.click('[data-action="problems"]');
 		expect(await b.page.locator(".gpufit-graph-problem").count()).toBe(nodeIndex().source.problems().length);
-		await shot("no-webgl-light");
+		await shot("no-canvas-light");
 	});
 
 	it("fits a 420 px phone: toolbar wraps, the panel becomes a sheet, nothing overflows", async () => {

@@ -56,20 +56,24 @@ export function graphHostApi(app: HostApp, tabs: LeafTabs): GraphHostApi {
 	};
 }
 
-/** `?webgl=off`: a device without WebGL (context creation returns null, as with hardware acceleration off). */
-function disableWebgl(): void {
+/**
+ * `?webgl=off`: a device without WebGL (hardware acceleration off); `?canvas=off`: not even a 2D context.
+ * getContext returns null for those context ids, as a browser does.
+ */
+function disableContexts(ids: string[]): void {
 	type GetContext = (this: HTMLCanvasElement, id: string, options?: unknown) => unknown;
 	const proto = HTMLCanvasElement.prototype as unknown as { getContext: GetContext };
 	const original = proto.getContext;
 	proto.getContext = function (this: HTMLCanvasElement, id: string, options?: unknown): unknown {
-		if (id === "webgl" || id === "webgl2" || id === "experimental-webgl") return null;
+		if (ids.includes(id)) return null;
 		return original.call(this, id, options);
 	};
 }
 
-/** `?view=graph[&focus=NODE_ID][&depth=N][&webgl=off]`: open the view once the plugin is loaded. */
+/** `?view=graph[&focus=NODE_ID][&depth=N][&webgl=off][&canvas=off]`: open the view once the plugin is loaded. */
 export async function openViewFromQuery(params: URLSearchParams, api: GraphHostApi): Promise<void> {
-	if (params.get("webgl") === "off") disableWebgl();
+	if (params.get("webgl") === "off") disableContexts(["webgl", "webgl2", "experimental-webgl"]);
+	if (params.get("canvas") === "off") disableContexts(["2d", "webgl", "webgl2", "experimental-webgl"]);
 	if (params.get("view") !== "graph") return;
 	const focus = params.get("focus");
 	await api.openGraph(focus ? { mode: "local", focus, pinned: true, depth: Number(params.get("depth") ?? 1) || 1 } : undefined);

@@ -1,13 +1,13 @@
 /**
  * The hardware graph view's controller: keeps the model in step with the index (change sets, never a full
  * re-materialisation once drawn), decides what is visible, places new nodes, runs the layout in a worker, and draws
- * the toolbar, legend, side panel and problems list around the WebGL canvas. Obsidian-free: the plugin's ItemView
+ * the toolbar, legend, side panel and problems list around the 2D canvas. Obsidian-free: the plugin's ItemView
  * hands it a host (open a note, create a note, fit tables, saved positions), the test host does the same.
  */
 import type { Catalog } from "../../estimator/catalog";
 import type { FitTable, Result } from "../../estimator/types";
 import { el, type NodeFactory } from "../dom";
-import { GraphCanvas, webglAvailable } from "./canvas";
+import { GraphCanvas, canvasAvailable } from "./canvas";
 import { catalogResolver } from "./catalog-match";
 import { catalogIdOf, conceptFacts } from "./facts";
 import { bestFit, fitsOverlayEdges, type FitVerdict } from "./fits";
@@ -49,7 +49,8 @@ export interface DrawnGraph {
 	hovered: string | undefined;
 	/** While hovering: the hovered node and its neighbours, drawn in full (the rest is dimmed). */
 	highlighted: string[];
-	webgl: boolean;
+	/** False when the graph could not be drawn (no 2D canvas): the view falls back to lists. */
+	drawing: boolean;
 	nodes: { id: string; kind: NodeKind; label: string; x: number; y: number; visible: boolean }[];
 	edges: { source: string; target: string; kind: ViewEdgeKind; visible: boolean; grade?: string }[];
 	labels: string[];
@@ -160,7 +161,7 @@ export class GraphApp {
 	async open(): Promise<void> {
 		this.positions = await this.host.loadPositions().catch(() => new Map<string, [number, number]>());
 		if (this.closed) return;
-		if (webglAvailable(this.doc)) {
+		if (canvasAvailable(this.doc)) {
 			try {
 				this.canvas = new GraphCanvas(this.stage, this.theme, {
 					clickNode: (id, evt) => this.clickNode(id, evt),
@@ -170,14 +171,14 @@ export class GraphApp {
 				this.canvas.onCameraChange(() => this.host.stateChanged());
 			} catch (e) {
 				this.canvas = undefined;
-				console.warn("GPU Fit: the graph could not start WebGL", e);
+				console.warn("GPU Fit: the graph could not be drawn", e);
 			}
 		}
 		if (!this.canvas) {
 			this.stage.classList.add("is-fallback");
 			el(this.doc, "div", {
-				cls: "gpufit-graph-nowebgl",
-				text: "The graph cannot be drawn here: this device gives no WebGL (hardware acceleration may be off in Obsidian's settings). Search, details and the problems list still work.",
+				cls: "gpufit-graph-nocanvas",
+				text: "The graph cannot be drawn here: this device gives no canvas to draw on. Search, details and the problems list still work.",
 			}, this.stage);
 		}
 		this.rebuild(true);
@@ -741,7 +742,7 @@ export class GraphApp {
 		return [...new Set([...this.notesVia(id, "feedback"), ...this.notesVia(id, "amplifies"), ...this.notesVia(id, "links")])].sort();
 	}
 
-	/** Without WebGL: the search results (or the notes, concepts and series) as a list that still opens things. */
+	/** Without a canvas: the search results (or the notes, concepts and series) as a list that still opens things. */
 	private renderFallbackList(hits?: SearchHit[]): void {
 		const doc = this.doc;
 		let list = this.stage.querySelector<HTMLElement>(".gpufit-graph-fallback-list");
@@ -777,7 +778,7 @@ export class GraphApp {
 			selected: this.selected,
 			hovered: this.canvas?.hoveredNode,
 			highlighted: this.canvas?.hoverNeighbourhood ?? [],
-			webgl: this.canvas !== undefined,
+			drawing: this.canvas !== undefined,
 			nodes: [...model.nodes.values()].map((n) => ({ id: n.id, kind: n.kind, label: n.label, x: n.x, y: n.y, visible: this.visible.nodes.has(n.id) })),
 			edges: [...model.edges.values()].map((e) => ({ source: e.source, target: e.target, kind: e.kind, visible: this.visible.edges.has(e.id), ...(e.grade ? { grade: e.grade } : {}) })),
 			labels: this.canvas?.displayedLabels() ?? [],

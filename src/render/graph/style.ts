@@ -1,6 +1,6 @@
 /**
  * How each kind of node and edge looks: shape, colour (a CSS custom property, so the theme and users' snippets decide
- * the actual colour) and size. Shared by the WebGL renderer, the legend and the tests. Pure.
+ * the actual colour) and size. Shared by the canvas renderer, the legend and the tests. Pure.
  */
 import type { NodeKind } from "./source";
 import type { ViewEdgeKind } from "./state";

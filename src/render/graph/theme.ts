@@ -1,6 +1,6 @@
 /**
  * The graph's colours, read from CSS custom properties on the view (styles.css maps them to Obsidian's theme
- * variables), so light, dark and community themes all apply. WebGL needs numbers: every colour is normalized
+ * variables), so light, dark and community themes all apply. The canvas and the legend share them: every colour is normalized
  * through a 2D canvas (which understands any CSS colour syntax) into rgba.
  */
 import { el } from "../dom";
