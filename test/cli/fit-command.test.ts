@@ -58,6 +58,13 @@ describe("the built CLI bundle", () => {
 		expect(r.stderr).toMatch(/^gpufit: Unknown model "nope"/);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
 	});
+
+	it("gpufit support with an unknown GPU exits 2 (the process's exit status)", () => {
+		const r = spawnSync(process.execPath, ["dist/cli.js", "support", "--gpu", "RTX 9090"], { encoding: "utf8" });
+		expect(r.status).toBe(2);
+		expect(r.stdout).toBe("");
+		expect(r.stderr).toMatch(/^gpufit: Unknown GPU "RTX 9090"/);
+	});
 });
 
 describe("user catalogs", () => {
