@@ -129,9 +129,10 @@ export function migrateSettings(loaded: unknown): GpuFitSettings {
 			kvDtype: pick(rig.kvDtype, KV_DTYPES, d.rig.kvDtype),
 		},
 		precision: pick(raw.precision, PRECISION_POLICIES, d.precision),
-		indexTag: str(raw.indexTag, d.indexTag).replace(/^#/, ""),
+		// Every leading "#" and the spaces around: what is saved loads back the same (a "##x" or "# x" stays "x").
+		indexTag: str(raw.indexTag, d.indexTag).replace(/^[#\s]+/, ""),
 		feedbackFields: names(raw.feedbackFields, d.feedbackFields),
-		userCatalogFolder: str(raw.userCatalogFolder, d.userCatalogFolder).replace(/^\/+|\/+$/g, ""),
+		userCatalogFolder: str(raw.userCatalogFolder, d.userCatalogFolder).replace(/^[\s/]+|[\s/]+$/g, ""),
 		warmStartCache: typeof raw.warmStartCache === "boolean" ? raw.warmStartCache : d.warmStartCache,
 	};
 }
