@@ -12,7 +12,7 @@ export default class GpuFitPlugin extends Plugin {
 	override async onload(): Promise<void> {
 		const core = (this.core = this.addChild(new GpuFitCore(this, migrateSettings(await this.loadData()))));
 		this.registerMarkdownCodeBlockProcessor("gpufit", (source, el, ctx) => {
-			ctx.addChild(new GpuFitBlockChild(el, source, core));
+			ctx.addChild(new GpuFitBlockChild(el, source, core, ctx.sourcePath));
 		});
 		this.addSettingTab(new GpuFitSettingTab(this.app, this, core));
 		registerCommands(this, core);

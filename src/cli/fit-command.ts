@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseCatalogText } from "../estimator/user-catalog";
 import { computeFitTable } from "../estimator/fit";
 import type { FitTable } from "../estimator/types";
+import { whyText } from "../estimator/why-text";
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "../estimator/types";
 import { intFlag, parseArgs, stringFlag, UsageError } from "./args";
 import type { Io } from "./io";
@@ -76,7 +77,7 @@ export function formatFitTable(t: FitTable, why: boolean): string {
 	const header = ["format", "bits", "weights", "KV", "overhead", "per GPU", "usable", "fits", "headroom", "max seqs", "support", "decode t/s", "aggregate", "prefill t/s"];
 	const rows = t.rows.map((r) => [
 		r.formatName, r.bitsPerWeight.toFixed(2), `${r.weightsPerGpuGiB.toFixed(1)}`, r.kvCachePerGpuGiB.toFixed(1), r.overheadGiB.toFixed(1),
-		r.perGpuGiB.toFixed(1), r.usableGiBPerGpu.toFixed(1), r.fits ? "yes" : "no", r.headroomGiB.toFixed(1),
+		r.perGpuGiB.toFixed(1), r.usableGiBPerGpu.toFixed(1), r.verdict === "fits" ? "yes" : "no", r.headroomGiB.toFixed(1),
 		String(r.maxConcurrentSequences), r.support, r.decodeTokensPerSecond.toFixed(1), r.aggregateDecodeTokensPerSecond.toFixed(1), String(r.prefillTokensPerSecond),
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -92,11 +93,7 @@ export function formatFitTable(t: FitTable, why: boolean): string {
 	const reasons = new Map<string, string[]>();
 	for (const r of t.rows) if (r.support === "emulated") reasons.set(r.supportReason, [...(reasons.get(r.supportReason) ?? []), r.formatName]);
 	for (const [reason, names] of reasons) out.push(`${names.join(", ")} (emulated): ${reason}`);
-	if (why) {
-		for (const r of t.rows) {
-			out.push("", `why ${r.formatName}:`);
-			for (const w of r.why) out.push(`  ${w.label}: ${w.formula} = ${w.value} ${w.unit}`);
-		}
-	}
+	// The same text as the block's "why" panel.
+	if (why) for (const r of t.rows) out.push("", whyText(t, r));
 	return out.join("\n") + "\n";
 }

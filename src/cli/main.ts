@@ -1,6 +1,7 @@
 /**
  * `gpufit` CLI entry: dispatches subcommands. Bad arguments print a message and exit 2, never a stack trace.
  */
+import { ADVISE_USAGE, runAdviseCommand } from "./advise-command";
 import { UsageError } from "./args";
 import { LIST_USAGE, runListCommand, runSupportCommand, SUPPORT_USAGE } from "./catalog-command";
 import { FIT_USAGE, runFitCommand } from "./fit-command";
@@ -12,6 +13,7 @@ ${FIT_USAGE}
 ${SUPPORT_USAGE}
 ${LIST_USAGE}
 usage: gpufit graph VAULT_DIR [--json]
+${ADVISE_USAGE}
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -24,6 +26,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return runListCommand(rest, io);
 			case "support":
 				return runSupportCommand(rest, io);
+			case "advise":
+				return await runAdviseCommand(rest, io);
 			case "graph": {
 				const { runGraphCommand } = await import("./graph-command");
 				return runGraphCommand(rest, io);
@@ -40,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		}
 	} catch (e) {
 		if (e instanceof UsageError) {
-			io.stderr(`gpufit: ${e.message}\n${command === "fit" ? FIT_USAGE : USAGE}\n`);
+			io.stderr(`gpufit: ${e.message}\n${command === "fit" ? FIT_USAGE : command === "advise" ? ADVISE_USAGE : USAGE}\n`);
 			return 2;
 		}
 		io.stderr(`gpufit: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

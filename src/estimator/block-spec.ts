@@ -12,8 +12,10 @@ import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type S
 
 /** Columns a block may `show`, in table order. */
 export const SHOW_COLUMNS = [
-	"format", "bits", "weights", "kv", "overhead", "total", "fits", "headroom",
-	"sequences", "support", "decode", "aggregate", "prefill", "chart",
+	"format", "bits", "weights", "kv", "overhead", "total", "verdict", "fits", "headroom",
+	"sessions", "sequences", "support", "decode", "aggregate", "prefill", "chart",
+	// Not a column: scaling advice for the block's models (src/plugin/advice/block-advice.ts).
+	"advice",
 ] as const;
 export type ShowColumn = (typeof SHOW_COLUMNS)[number];
 

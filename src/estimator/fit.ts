@@ -11,6 +11,7 @@ import { countParams } from "./params";
 import type { Format, Gpu, Model } from "./schema";
 import { formatSupport } from "./support";
 import { estimateSpeed } from "./throughput";
+import { rowVerdict } from "./verdict";
 import type { EngineId, Explanation, FitRequest, FitRow, FitTable, KvDtype, Result, SplitMode } from "./types";
 import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES } from "./types";
 
@@ -190,7 +191,11 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	let maxSeqs = pool > 0 && perSeq > 0 ? Math.floor(pool / perSeq) : 0;
 	if (s.split === "replica") maxSeqs *= N;
 	maxSeqs = Math.min(maxSeqs, 1_000_000);
+	// Allocation padding (llama.cpp's 256-cell rounding) can put the two answers a few tokens apart: the memory answer
+	// at the requested workload wins, so "fits" always means at least the requested sequences and "short" fewer.
+	maxSeqs = memoryFits ? Math.max(maxSeqs, s.concurrency) : Math.min(maxSeqs, s.concurrency - 1);
 	why.push({ label: "total per GPU", formula: "weights + KV + overhead", value: perGpu, unit: "GiB" });
+	why.push({ label: "free per GPU", formula: `${r2(usable)} usable − ${r2(perGpu)} needed (negative = short)`, value: headroom, unit: "GiB" });
 	why.push({ label: "max sequences", formula: `(${r2(usable)} − ${r2(weightsPerGpu / GiB)} weights − ${r2(overhead)} overhead) GiB ÷ ${r2(perSeq * 1024)} MiB per ${s.context}-token sequence${s.split === "replica" ? ` × ${N} replicas` : ""}`, value: maxSeqs, unit: "sequences" });
 
 	if (support.level === "unsupported") warnings.push(`Not runnable: ${support.reason}`);
@@ -215,6 +220,8 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 
 	const runnable = support.level !== "unsupported";
 	const canRun = runnable && pool > 0;
+	const maxConcurrentSequences = runnable ? maxSeqs : 0;
+	const verdict = rowVerdict({ support: support.level, supportReason: support.reason, headroomGiB: headroom, maxSequences: maxConcurrentSequences, concurrency: s.concurrency });
 	return {
 		format: f.id,
 		formatName: f.name,
@@ -226,9 +233,11 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 		overheadGiB: r2(overhead),
 		perGpuGiB: r2(perGpu),
 		usableGiBPerGpu: r2(usable),
-		fits: memoryFits && runnable,
+		fits: memoryFits,
 		headroomGiB: r2(headroom),
-		maxConcurrentSequences: runnable ? maxSeqs : 0,
+		maxConcurrentSequences,
+		verdict: verdict.verdict,
+		verdictText: verdict.text,
 		support: support.level,
 		supportReason: support.reason,
 		decodeTokensPerSecond: canRun ? r1(nonNeg(speed.decodeTokensPerSecond)) : 0,

@@ -173,6 +173,11 @@ export const ModelSchema = z.object({
 	/** Parameters outside the language model that a checkpoint ships (vision tower), counted in totals. */
 	extraParams: z.optional(z.object({ count: nonNegative(), what: z.string() })),
 	nativeDtype: z.enum(["bf16", "fp16", "fp32", "fp8", "mxfp4"]),
+	/**
+	 * The precision the makers released the weights in: a format id ("bf16", "fp16", "fp8", "mxfp4"). "Unquantized" and
+	 * "as released" mean this format, never a wider one (gpt-oss is not inflated to BF16). Missing: `nativeDtype`.
+	 */
+	releaseFormat: z.optional(z.object({ format: z.string(), sources: sources() })),
 	/** For checkpoints shipped quantized (gpt-oss experts in MXFP4, DeepSeek-V3 in FP8): the format id and what it covers. */
 	shippedQuantization: z.optional(z.object({ format: z.string(), scope: z.enum(["all-linear", "experts"]) })),
 	maxContext: positiveInt(),

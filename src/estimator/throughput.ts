@@ -82,7 +82,7 @@ function stepTime(s: SpeedInput, batch: number): { seconds: number; parts: Expla
 	const compute = (2 * s.activeParams * batch) / ways / (peak * 0.5);
 	const seconds = Math.max(memory + fixed, compute) + comm;
 	const parts: Explanation[] = [
-		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ ${ways > 1 ? `${ways} GPUs ÷ ` : ""}${s.gpu.bandwidthGBs} GB/s × ${bandwidthEfficiency(s.gpu)}`, value: memory * 1e3, unit: "ms" },
+		{ label: "memory time", formula: `(${fmtGB(weights)} weights + ${fmtGB(kv)} KV) ÷ (${ways > 1 ? `${ways} GPUs × ` : ""}${s.gpu.bandwidthGBs} GB/s × ${bandwidthEfficiency(s.gpu)})`, value: memory * 1e3, unit: "ms" },
 		{ label: "per-layer latency", formula: `(${layers} layers × ${LAYER_LATENCY_US_GHZ[s.engine]}${moeLayers > 0 && MOE_LAYER_LATENCY_US_GHZ[s.engine] > 0 ? ` + ${moeLayers} MoE layers × ${MOE_LAYER_LATENCY_US_GHZ[s.engine]}` : ""}) µs·GHz ÷ ${clockGHz(s.gpu).toFixed(2)} GHz (${s.engine} kernels)`, value: fixed * 1e3, unit: "ms" },
 	];
 	if (comm > 0) parts.push({ label: s.split === "tensor" ? "all-reduce" : "pipeline hops", formula: s.split === "tensor" ? `${layers} layers × 2 all-reduces` : `${s.count - 1} hops × ${LAYER_SPLIT_HOP_MS} ms`, value: comm * 1e3, unit: "ms" });

@@ -14,6 +14,13 @@ export const KV_DTYPES: readonly KvDtype[] = ["bf16", "fp16", "fp8", "q8_0", "q4
 
 export type SupportLevel = "native" | "emulated" | "unsupported";
 
+/**
+ * A row's answer in one word, most severe first: the engine cannot run the format here; the weights and runtime (or
+ * one sequence) do not fit; some but not all requested sequences fit; everything asked for fits.
+ */
+export type Verdict = "unsupported" | "out-of-memory" | "fits-fewer-sequences" | "fits";
+export const VERDICTS: readonly Verdict[] = ["fits", "fits-fewer-sequences", "out-of-memory", "unsupported"];
+
 /** What a user asks: names are resolved against the catalog (aliases, case and punctuation insensitive). */
 export interface FitRequest {
 	model: string;
@@ -55,11 +62,25 @@ export interface FitRow {
 	perGpuGiB: number;
 	/** What one GPU offers to this engine (driver-reported total, times gpu_memory_utilization for vLLM). */
 	usableGiBPerGpu: number;
+	/**
+	 * The memory answer alone: weights + KV for every requested sequence + overhead within usable memory, whether or
+	 * not the engine can run the format (see `verdict` for the whole answer).
+	 */
 	fits: boolean;
-	/** usable − needed per GPU; negative when it does not fit. */
+	/** Free memory per GPU at the requested workload: usable − needed. Negative = that much short. Always this sign. */
 	headroomGiB: number;
-	/** Sequences of `context` tokens that fit at once (0 when weights alone do not fit). */
+	/**
+	 * Sequences of `context` tokens that fit at once (0 when weights alone, or one sequence, do not fit; 0 when the
+	 * format is unsupported). At least `concurrency` when `fits`, less when not.
+	 */
 	maxConcurrentSequences: number;
+	/** The row's answer: fits | fits-fewer-sequences | out-of-memory | unsupported. */
+	verdict: Verdict;
+	/**
+	 * The verdict in words with its figure: "fits, 12.3 GiB free per GPU", "fits 3 of 4 sequences (1.9 GiB per GPU
+	 * short of 4)", "out of memory by 4.1 GiB per GPU", "unsupported: <reason>".
+	 */
+	verdictText: string;
 	support: SupportLevel;
 	supportReason: string;
 	decodeTokensPerSecond: number;

@@ -1,5 +1,6 @@
 /** Commands: stable ids, sentence-case names, no default hotkeys. */
 import type { Plugin } from "obsidian";
+import { registerAdviceCommands } from "./advice/commands";
 import type { GpuFitCore } from "./core";
 
 export function registerCommands(plugin: Plugin, core: GpuFitCore): void {
@@ -13,4 +14,5 @@ export function registerCommands(plugin: Plugin, core: GpuFitCore): void {
 		name: "Rebuild the hardware notes index",
 		callback: () => void core.index.rebuild(),
 	});
+	registerAdviceCommands(plugin, { getSettings: () => core.getSettings(), catalog: () => core.catalog(), vaultIndex: () => core.index.index });
 }

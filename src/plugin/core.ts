@@ -3,13 +3,16 @@
  * A Component child of the plugin, so everything it registers goes away when the plugin is disabled.
  */
 import { Component, debounce, type Plugin } from "obsidian";
+import { localToday, type NoteFacts } from "../estimator/advice/index";
 import type { Catalog } from "../estimator/catalog";
 import { computeFitTable } from "../estimator/fit";
+import { indexedNoteFacts } from "./advice/note-facts";
 import type { BlockHost } from "./block-child";
 import { CatalogSource } from "./catalog-source";
 import type { ComputeFit } from "./compute";
 import { GpuFitEvents, type RefreshReason } from "./events";
 import { IndexComponent } from "./index-component";
+import { RenderQueue } from "./render-queue";
 import type { SettingsHost } from "./settings-tab";
 import type { GpuFitSettings } from "./settings";
 
@@ -19,6 +22,7 @@ export const REFRESH_DELAY_MS = 300;
 export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	readonly events = new GpuFitEvents();
 	readonly compute: ComputeFit = computeFitTable;
+	readonly renders = new RenderQueue();
 	readonly catalogs: CatalogSource;
 	readonly index: IndexComponent;
 	private pending: RefreshReason = { settings: false, catalog: false, index: false };
@@ -45,6 +49,7 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 		this.register(() => {
 			this.alive = false;
 			this.fireRefresh.cancel();
+			this.renders.clear();
 		});
 	}
 
@@ -73,6 +78,15 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 
 	catalogGeneration(): number {
 		return this.catalogs.generation;
+	}
+
+	adviceKey(): string {
+		return `${this.index.index?.revision ?? -1}|${localToday()}`;
+	}
+
+	noteFacts(path: string): NoteFacts | undefined {
+		const index = this.index.index;
+		return index ? indexedNoteFacts(index, this.catalog(), path) : undefined;
 	}
 
 	requestRefresh(what: keyof RefreshReason): void {

@@ -109,7 +109,9 @@ export class IndexComponent extends Component {
 		}));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => {
 			if (!(file instanceof TFile) || !this.index) return;
-			touched(file.path);
+			// A note the running pass has not reached yet is read by the pass under its new path (the file object
+			// it holds is renamed in place): only a note the index already holds is moved here.
+			if (this.index.parsed(oldPath) !== undefined) touched(file.path);
 			touched(oldPath);
 			this.index.rename(oldPath, file.path);
 			const entry = this.cache.entries.get(oldPath);

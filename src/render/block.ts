@@ -1,13 +1,15 @@
 /**
- * A whole `gpufit` block's output from plain data: errors, the comparison matrix, fit tables,
- * charts, copy buttons. Returns one detached root so the caller can swap it in atomically.
+ * A whole `gpufit` block's output from plain data: errors, the comparison matrix, fit tables, charts, copy and "why"
+ * buttons. Returns one detached root so the caller can swap it in atomically, and a click handler for its buttons.
  */
 import type { FitTable } from "../estimator/types";
-import { resolveShow } from "./columns";
+import { BlockActions, type CopyRequest } from "./actions";
+import { renderAdvice, type AdviceView } from "./advice";
 import { renderChart } from "./chart";
+import { resolveShow } from "./columns";
 import { type NodeFactory, el } from "./dom";
 import { fitTableToMarkdown } from "./markdown";
-import { matrixToMarkdown, renderMatrix } from "./matrix";
+import { gpuLabel, matrixToMarkdown, renderMatrix } from "./matrix";
 import { renderFitTable } from "./table";
 
 /** A problem with the block's YAML or keys (line is 1-based within the block). */
@@ -29,24 +31,21 @@ export interface BlockModel {
 	requestErrors: readonly RequestErrorView[];
 	specIssues: readonly SpecIssueView[];
 	show?: readonly string[];
+	/** The GPU of the user's rig (settings): its setups come first in a comparison and are marked "my rig". */
+	rigGpuId?: string;
+	/** Scaling advice, when the block's `show` asks for it. */
+	advice?: AdviceView;
 }
 
-export interface CopyButton {
-	button: HTMLButtonElement;
-	markdown: string;
-}
+export type { CopyRequest } from "./actions";
 
 export interface RenderedBlock {
 	root: HTMLElement;
-	copyButtons: CopyButton[];
+	/** Forward a click inside `root`: opens/closes why panels itself; returns text to copy when a copy button was hit. */
+	click(target: Element): CopyRequest | undefined;
 }
 
 export const COPY_LABEL = "Copy as Markdown table";
-
-function copyButton(doc: NodeFactory, parent: Element, markdown: string, out: CopyButton[], label = COPY_LABEL): void {
-	const button = el(doc, "button", { cls: "gpufit-copy", text: label, attr: { type: "button" } }, parent);
-	out.push({ button, markdown });
-}
 
 export function renderIssues(doc: NodeFactory, parent: Element, model: BlockModel): void {
 	if (model.specIssues.length === 0 && model.requestErrors.length === 0) return;
@@ -66,32 +65,41 @@ export function renderIssues(doc: NodeFactory, parent: Element, model: BlockMode
 	}
 }
 
+/** Table-level notes and each distinct row warning, once. */
+function notesOf(table: FitTable): string[] {
+	return [...new Set([...table.notes, ...table.rows.flatMap((r) => r.warnings)])];
+}
+
 export function renderBlock(doc: NodeFactory, model: BlockModel): RenderedBlock {
 	const show = resolveShow(model.show);
 	const root = el(doc, "div", { cls: "gpufit-block" });
-	const copyButtons: CopyButton[] = [];
+	const actions = new BlockActions();
+	const copied = "Copied the table as Markdown.";
 	renderIssues(doc, root, model);
 	const tables = model.tables;
 	if (tables.length > 1) {
 		const section = el(doc, "div", { cls: ["gpufit-section", "gpufit-compare"] }, root);
-		el(doc, "div", { cls: "gpufit-scroll" }, section).appendChild(renderMatrix(doc, tables));
-		copyButton(doc, section, matrixToMarkdown(tables), copyButtons);
+		section.appendChild(renderMatrix(doc, tables, model.rigGpuId));
+		const markdown = matrixToMarkdown(tables, model.rigGpuId);
+		actions.copyButton(doc, section, COPY_LABEL, () => ({ text: markdown, notice: copied }));
 	}
-	for (const table of tables) {
+	// Per-pair details in the matrix's order: each model's setups with the user's card first.
+	const models = [...new Set(tables.map((t) => t.model))];
+	const ordered = [...tables].sort((a, b) => models.indexOf(a.model) - models.indexOf(b.model)
+		|| Number(b.gpuId === model.rigGpuId) - Number(a.gpuId === model.rigGpuId));
+	for (const table of ordered) {
 		const host = tables.length > 1 ? el(doc, "details", { cls: "gpufit-details" }, root) : root;
-		if (tables.length > 1) el(doc, "summary", { text: `${table.model} on ${table.count > 1 ? `${table.count} × ` : ""}${table.gpu}` }, host);
+		if (tables.length > 1) el(doc, "summary", { text: `${table.model} on ${gpuLabel(table)}: every figure` }, host);
 		const section = el(doc, "div", { cls: "gpufit-section", attr: { "data-model": table.modelId, "data-gpu": table.gpuId } }, host);
-		const scroll = el(doc, "div", { cls: "gpufit-scroll" }, section);
-		scroll.appendChild(renderFitTable(doc, table, show));
-		{
-			const notes = [...table.notes, ...new Set(table.rows.flatMap((r) => r.warnings))];
-			if (notes.length > 0) {
-				const ul = el(doc, "ul", { cls: "gpufit-notes" }, section);
-				for (const note of notes) el(doc, "li", { text: note }, ul);
-			}
+		el(doc, "div", { cls: "gpufit-scroll" }, section).appendChild(renderFitTable(doc, table, show, actions));
+		const notes = notesOf(table);
+		if (notes.length > 0) {
+			const ul = el(doc, "ul", { cls: "gpufit-notes" }, section);
+			for (const note of notes) el(doc, "li", { text: note }, ul);
 		}
 		if (show.chart && table.rows.length > 0) section.appendChild(renderChart(doc, table));
-		copyButton(doc, section, fitTableToMarkdown(table, show.columns), copyButtons);
+		actions.copyButton(doc, section, COPY_LABEL, () => ({ text: fitTableToMarkdown(table, show.columns), notice: copied }));
 	}
-	return { root, copyButtons };
+	if (model.advice) el(doc, "div", { cls: "gpufit-section" }, root).appendChild(renderAdvice(doc, model.advice));
+	return { root, click: (target) => actions.click(target) };
 }

@@ -1,17 +1,11 @@
 /**
- * Compact stacked bar chart, one bar per format: weights / KV cache / overhead per GPU against
- * the GPU's usable-memory line. SVG; colours come from CSS classes (theme variables in styles.css).
+ * Compact stacked bar chart, one bar per format: weights / KV cache / overhead per GPU against the GPU's usable
+ * memory (a dashed line). HTML, not a scaled SVG: bars are percentages of the block's width while the text keeps its
+ * size (≥ 11 px) at any width. Colours come from CSS classes (theme variables in styles.css).
  */
 import type { FitTable } from "../estimator/types";
-import { type NodeFactory, el, svg } from "./dom";
+import { type NodeFactory, el } from "./dom";
 import { formatGiB } from "./format";
-
-const WIDTH = 640;
-const LABEL_W = 130;
-const RIGHT_PAD = 70;
-const BAR_H = 14;
-const ROW_H = 22;
-const TOP = 22;
 
 export const CHART_SEGMENTS = [
 	{ key: "weights", label: "Weights" },
@@ -19,66 +13,50 @@ export const CHART_SEGMENTS = [
 	{ key: "overhead", label: "Overhead" },
 ] as const;
 
-function n(x: number): string {
-	return (Math.round(x * 10) / 10).toString();
-}
+const pct = (x: number) => `${(Math.round(x * 100) / 100).toString()}%`;
 
 export function renderChart(doc: NodeFactory, table: FitTable): HTMLElement {
-	const wrap = el(doc, "div", { cls: "gpufit-chart" });
 	const rows = table.rows;
 	const usable = rows[0]?.usableGiBPerGpu ?? 0;
-	const maxNeed = Math.max(usable, ...rows.map((r) => r.perGpuGiB));
-	const scale = maxNeed > 0 ? (WIDTH - LABEL_W - RIGHT_PAD) / (maxNeed * 1.04) : 0;
-	const height = TOP + rows.length * ROW_H + 6;
-	const root = svg(doc, "svg", {
-		cls: "gpufit-chart-svg",
-		attr: {
-			viewBox: `0 0 ${WIDTH} ${height}`,
-			role: "img",
-			"aria-label": `Memory per GPU by format against ${formatGiB(usable)} GiB usable`,
-			preserveAspectRatio: "xMinYMin meet",
-		},
+	const full = Math.max(usable, ...rows.map((r) => r.perGpuGiB)) * 1.04;
+	const share = (x: number) => (full > 0 ? (Math.max(0, x) / full) * 100 : 0);
+	const limitAt = share(usable);
+
+	const wrap = el(doc, "div", { cls: "gpufit-chart" });
+	const summary = rows.map((r) => `${r.formatName} ${formatGiB(r.perGpuGiB)} GiB`).join(", ");
+	const grid = el(doc, "div", {
+		cls: "gpufit-chart-grid",
+		attr: { role: "img", "aria-label": `Memory per GPU against ${formatGiB(usable)} GiB usable: ${summary}` },
 	}, wrap);
 
-	rows.forEach((r, i) => {
-		const y = TOP + i * ROW_H;
-		const g = svg(doc, "g", { cls: ["gpufit-chart-row", r.fits ? "is-fit" : "is-nofit"] }, root);
-		svg(doc, "text", { cls: "gpufit-chart-label", text: r.formatName, attr: { x: "0", y: n(y + BAR_H - 3) } }, g);
-		let x = LABEL_W;
+	// Scale row: the usable-memory label above the line, kept inside the track near either end.
+	el(doc, "span", { cls: "gpufit-chart-label" }, grid);
+	const scale = el(doc, "div", { cls: ["gpufit-chart-track", "gpufit-chart-scale"] }, grid);
+	const limitLabel = el(doc, "span", {
+		cls: ["gpufit-chart-limit-label", limitAt > 70 ? "is-end" : limitAt < 30 ? "is-start" : "is-mid"],
+		text: `usable ${formatGiB(usable)} GiB`,
+	}, scale);
+	limitLabel.style.left = pct(limitAt);
+	el(doc, "span", { cls: "gpufit-chart-value" }, grid);
+
+	for (const r of rows) {
+		el(doc, "span", { cls: "gpufit-chart-label", text: r.formatName, attr: { "data-verdict": r.verdict } }, grid);
+		const track = el(doc, "div", { cls: ["gpufit-chart-track", `is-${r.verdict}`] }, grid);
 		const parts: [string, number, string][] = [
 			["weights", r.weightsPerGpuGiB, "Weights"],
 			["kv", r.kvCachePerGpuGiB, "KV cache"],
 			["overhead", r.overheadGiB, "Overhead"],
 		];
 		for (const [key, value, label] of parts) {
-			const w = Math.max(0, value * scale);
-			svg(doc, "rect", {
-				cls: ["gpufit-seg", `gpufit-seg-${key}`],
-				attr: { x: n(x), y: n(y), width: n(w), height: String(BAR_H) },
-				title: `${r.formatName}: ${label} ${formatGiB(value)} GiB`,
-			}, g);
-			x += w;
+			const seg = el(doc, "span", { cls: ["gpufit-seg", `gpufit-seg-${key}`], title: `${r.formatName}: ${label} ${formatGiB(value)} GiB` }, track);
+			seg.style.width = pct(share(value));
 		}
-		svg(doc, "text", {
-			cls: "gpufit-chart-value",
-			text: `${formatGiB(r.perGpuGiB)} GiB`,
-			attr: { x: n(x + 4), y: n(y + BAR_H - 3) },
-		}, g);
-	});
+		const line = el(doc, "span", { cls: "gpufit-chart-limit", title: `Usable memory per GPU: ${formatGiB(usable)} GiB` }, track);
+		line.style.left = pct(limitAt);
+		el(doc, "span", { cls: "gpufit-chart-value", text: `${formatGiB(r.perGpuGiB)} GiB` }, grid);
+	}
 
-	const lx = LABEL_W + usable * scale;
-	svg(doc, "line", {
-		cls: "gpufit-chart-limit",
-		attr: { x1: n(lx), x2: n(lx), y1: "12", y2: n(height - 2) },
-		title: `Usable memory per GPU: ${formatGiB(usable)} GiB`,
-	}, root);
-	svg(doc, "text", {
-		cls: "gpufit-chart-limit-label",
-		text: `usable ${formatGiB(usable)} GiB`,
-		attr: { x: n(lx), y: "10", "text-anchor": "middle" },
-	}, root);
-
-	const legend = el(doc, "div", { cls: "gpufit-legend" }, wrap);
+	const legend = el(doc, "div", { cls: "gpufit-legend", attr: { "aria-hidden": "true" } }, wrap);
 	for (const s of CHART_SEGMENTS) {
 		const item = el(doc, "span", { cls: "gpufit-legend-item" }, legend);
 		el(doc, "span", { cls: ["gpufit-swatch", `gpufit-swatch-${s.key}`] }, item);

@@ -1,10 +1,10 @@
 /** The fit table's columns, addressable from a block's `show:` list. Pure: no DOM. */
 import type { FitRow } from "../estimator/types";
-import { fitsText, formatBits, formatGiB, formatHeadroom, formatRate } from "./format";
+import { formatBits, formatGiB, formatHeadroom, formatRate, sessionsCell, supportCell, verdictCell } from "./format";
 
 export type ColumnId =
 	| "format" | "bits" | "weights" | "kv" | "overhead" | "total"
-	| "fits" | "headroom" | "sequences" | "support" | "decode" | "aggregate" | "prefill";
+	| "verdict" | "headroom" | "sessions" | "support" | "decode" | "aggregate" | "prefill";
 
 export interface Column {
 	id: ColumnId;
@@ -12,7 +12,8 @@ export interface Column {
 	/** Short explanation shown on hover of the header. */
 	hint: string;
 	numeric: boolean;
-	text: (row: FitRow) => string;
+	/** The cell text; `concurrency` is the table's requested sequences. */
+	text: (row: FitRow, concurrency: number) => string;
 }
 
 export const COLUMNS: readonly Column[] = [
@@ -22,10 +23,10 @@ export const COLUMNS: readonly Column[] = [
 	{ id: "kv", header: "KV cache GiB", hint: "KV cache per GPU for context × sequences", numeric: true, text: (r) => formatGiB(r.kvCachePerGpuGiB) },
 	{ id: "overhead", header: "Overhead GiB", hint: "Runtime overhead per GPU", numeric: true, text: (r) => formatGiB(r.overheadGiB) },
 	{ id: "total", header: "Per GPU GiB", hint: "Weights + KV cache + overhead on the fullest GPU", numeric: true, text: (r) => formatGiB(r.perGpuGiB) },
-	{ id: "fits", header: "Fits", hint: "Fits in usable memory, with headroom per GPU", numeric: false, text: fitsText },
-	{ id: "headroom", header: "Headroom", hint: "Usable minus needed memory per GPU", numeric: true, text: (r) => formatHeadroom(r.headroomGiB) },
-	{ id: "sequences", header: "Max sequences", hint: "Sequences of this context that fit at once", numeric: true, text: (r) => String(r.maxConcurrentSequences) },
-	{ id: "support", header: "Support", hint: "Native, emulated or unsupported on this GPU and engine", numeric: false, text: (r) => r.support },
+	{ id: "verdict", header: "Verdict", hint: "Fits / fewer sequences than asked / out of memory / unsupported on this GPU and engine", numeric: false, text: verdictCell },
+	{ id: "headroom", header: "Free GiB", hint: "Free memory per GPU at the requested workload (negative = short)", numeric: true, text: (r) => formatHeadroom(r.headroomGiB) },
+	{ id: "sessions", header: "Sessions", hint: "Sequences of this context that fit at once", numeric: true, text: sessionsCell },
+	{ id: "support", header: "Support", hint: "native: low-precision math on the matrix units; weight-only: dequantized in the kernel (memory saving, no compute gain); unsupported", numeric: false, text: (r) => supportCell(r.support) },
 	{ id: "decode", header: "Decode tok/s", hint: "Decode tokens per second per sequence (aggregate on hover)", numeric: true, text: (r) => formatRate(r.decodeTokensPerSecond) },
 	{ id: "aggregate", header: "Aggregate tok/s", hint: "Decode tokens per second summed over all sequences", numeric: true, text: (r) => formatRate(r.aggregateDecodeTokensPerSecond) },
 	{ id: "prefill", header: "Prefill tok/s", hint: "Prompt processing tokens per second", numeric: true, text: (r) => formatRate(r.prefillTokensPerSecond) },
@@ -33,9 +34,14 @@ export const COLUMNS: readonly Column[] = [
 
 export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((c) => c.id);
 
-export const DEFAULT_COLUMNS: readonly ColumnId[] = [
-	"format", "bits", "weights", "kv", "overhead", "total", "fits", "sequences", "support", "decode", "prefill",
-];
+/** Older `show:` names still accepted. */
+export const SHOW_ALIASES: Readonly<Record<string, ColumnId>> = { fits: "verdict", sequences: "sessions" };
+
+/**
+ * What a ~700 px note shows without scrolling: the answer (verdict), what it costs (total per GPU), how many users
+ * (sessions) and how fast (decode). The rest is one `show:` away, and every figure is in the row's "why" panel.
+ */
+export const DEFAULT_COLUMNS: readonly ColumnId[] = ["format", "total", "verdict", "sessions", "decode"];
 
 export interface ShowOptions {
 	columns: Column[];
@@ -51,7 +57,10 @@ export function resolveShow(show: readonly string[] | undefined): ShowOptions {
 	if (!show || show.length === 0) {
 		return { columns: COLUMNS.filter((c) => DEFAULT_COLUMNS.includes(c.id)), chart: true };
 	}
-	const wanted = new Set(show.map((s) => s.trim().toLowerCase()));
+	const wanted = new Set(show.map((s) => {
+		const id = s.trim().toLowerCase();
+		return SHOW_ALIASES[id] ?? id;
+	}));
 	const named = COLUMNS.filter((c) => c.id !== "format" && wanted.has(c.id));
 	const columns = named.length === 0
 		? COLUMNS.filter((c) => DEFAULT_COLUMNS.includes(c.id))

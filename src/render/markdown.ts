@@ -15,6 +15,6 @@ export function escapeCell(text: string): string {
 export function fitTableToMarkdown(table: FitTable, columns: readonly Column[] = COLUMNS): string {
 	const head = `| ${columns.map((c) => escapeCell(c.header)).join(" | ")} |`;
 	const rule = `| ${columns.map((c) => (c.numeric ? "---:" : "---")).join(" | ")} |`;
-	const body = table.rows.map((r) => `| ${columns.map((c) => escapeCell(c.text(r))).join(" | ")} |`);
+	const body = table.rows.map((r) => `| ${columns.map((c) => escapeCell(c.text(r, table.concurrency))).join(" | ")} |`);
 	return [`**${escapeCell(tableCaption(table))}**`, "", head, rule, ...body, ""].join("\n");
 }

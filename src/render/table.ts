@@ -1,40 +1,75 @@
-/** The fit table: one row per format. */
-import type { FitTable } from "../estimator/types";
+/**
+ * The fit table: one row per format. The format cell is the row's header and carries the row's "why" button; it
+ * stays put (sticky) when a wide table scrolls sideways, and narrow blocks restack each row as a card (styles.css).
+ */
+import type { FitRow, FitTable } from "../estimator/types";
+import { whyText } from "../estimator/why-text";
+import type { BlockActions } from "./actions";
 import type { ShowOptions } from "./columns";
 import { type NodeFactory, el } from "./dom";
-import { fitsLabel, formatRate, tableCaption } from "./format";
+import { formatRate, tableCaption, verdictSentence } from "./format";
+import { renderWhyPanel } from "./why-panel";
 
-export function renderFitTable(doc: NodeFactory, table: FitTable, show: ShowOptions): HTMLTableElement {
-	const t = el(doc, "table", { cls: "gpufit-table" });
-	el(doc, "caption", { text: tableCaption(table) }, t);
+let panelIds = 0;
+
+export function renderFitTable(doc: NodeFactory, table: FitTable, show: ShowOptions, actions: BlockActions): HTMLTableElement {
+	const t = el(doc, "table", { cls: ["gpufit-table", "gpufit-fit"] });
+	// The caption's text is its own box so it can stay in view (sticky) while a wide table scrolls.
+	el(doc, "span", { cls: "gpufit-caption-text", text: tableCaption(table) }, el(doc, "caption", undefined, t));
 	const headRow = el(doc, "tr", undefined, el(doc, "thead", undefined, t));
 	for (const c of show.columns) {
-		el(doc, "th", { text: c.header, title: c.hint, cls: c.numeric ? "is-num" : [], attr: { scope: "col" } }, headRow);
+		el(doc, "th", { text: c.header, title: c.hint, cls: [`gpufit-col-${c.id}`, ...(c.numeric ? ["is-num"] : [])], attr: { scope: "col" } }, headRow);
 	}
 	const body = el(doc, "tbody", undefined, t);
 	for (const r of table.rows) {
-		const tr = el(doc, "tr", { cls: r.fits ? "is-fit" : "is-nofit", attr: { "data-format": r.format } }, body);
+		const tr = el(doc, "tr", { cls: ["gpufit-row", `is-${r.verdict}`], attr: { "data-format": r.format, "data-verdict": r.verdict } }, body);
 		for (const c of show.columns) {
-			const td = el(doc, c.id === "format" ? "th" : "td", {
-				text: c.text(r),
-				cls: [`gpufit-col-${c.id}`, ...(c.numeric ? ["is-num"] : [])],
-				attr: c.id === "format" ? { scope: "row" } : {},
-			}, tr);
-			if (c.id === "fits") {
-				td.classList.add(r.fits ? "gpufit-fits" : "gpufit-nofit");
-				td.setAttribute("aria-label", fitsLabel(r));
-				td.setAttribute("title", fitsLabel(r));
+			const cls = [`gpufit-col-${c.id}`, ...(c.numeric ? ["is-num"] : [])];
+			if (c.id === "format") {
+				const th = el(doc, "th", { cls, attr: { scope: "row" } }, tr);
+				el(doc, "span", { cls: "gpufit-format-name", text: c.text(r, table.concurrency) }, th);
+				whyButton(doc, th, tr, table, r, show.columns.length, actions);
+				continue;
+			}
+			const td = el(doc, "td", { text: c.text(r, table.concurrency), cls, attr: { "data-label": c.header } }, tr);
+			if (c.id === "verdict") {
+				td.classList.add(`gpufit-verdict-${r.verdict}`);
+				td.setAttribute("title", verdictSentence(r));
 			} else if (c.id === "support") {
 				td.classList.add(`gpufit-support-${r.support}`);
 				td.setAttribute("title", r.supportReason);
-				td.setAttribute("aria-label", `${r.support}: ${r.supportReason}`);
 			} else if (c.id === "decode") {
 				td.setAttribute("title", `${formatRate(r.aggregateDecodeTokensPerSecond)} tok/s across ${table.concurrency} sequence(s)`);
-			} else if (c.id === "format") {
-				const why = r.why.map((w) => `${w.label}: ${w.formula} = ${w.value} ${w.unit}`).join("\n");
-				if (why) td.setAttribute("title", why);
 			}
 		}
 	}
 	return t;
+}
+
+/** The row's "why" control: a real button (keyboard and touch reachable) that opens the computation under the row. */
+function whyButton(doc: NodeFactory, cell: Element, tr: HTMLTableRowElement, table: FitTable, r: FitRow, span: number, actions: BlockActions): void {
+	const title = `How ${r.formatName}'s figures were computed`;
+	const button = el(doc, "button", {
+		cls: "gpufit-why-toggle",
+		text: "Why",
+		title,
+		attr: { type: "button", "aria-expanded": "false", "aria-label": `Why ${r.formatName}: how each figure was computed` },
+	}, cell);
+	let panelRow: HTMLTableRowElement | undefined;
+	actions.onToggle(button, () => {
+		if (panelRow) {
+			panelRow.remove();
+			panelRow = undefined;
+			button.setAttribute("aria-expanded", "false");
+			button.removeAttribute("aria-controls");
+			return;
+		}
+		const id = `gpufit-why-${++panelIds}`;
+		panelRow = el(doc, "tr", { cls: "gpufit-why-row" });
+		const td = el(doc, "td", { attr: { colspan: String(span), id } }, panelRow);
+		td.appendChild(renderWhyPanel(doc, whyText(table, r), title, actions));
+		tr.after(panelRow);
+		button.setAttribute("aria-expanded", "true");
+		button.setAttribute("aria-controls", id);
+	});
 }

@@ -159,3 +159,34 @@ describe("a vault with hostile notes", () => {
 		expect(b.errors).toEqual([]);
 	}, 180_000);
 });
+
+describe("events during the first index pass", () => {
+	it("a note renamed before the pass reaches it is indexed under its new path", async () => {
+		await b.page.goto(`${server.url}?plugin=off`);
+		await within(b.page.evaluate(() => window.gpufitHost.ready), 20_000, "host ready");
+		const result = await within(b.page.evaluate(async () => {
+			const host = window.gpufitHost;
+			for (let i = 0; i < 1500; i++) await host.app.vault.create(`Synthetic/Note ${i}.md`, `---\ntitle: Synthetic ${i}\ntags: [S13_Hardware]\n---\nAn H100.\n`);
+			await host.loadPlugin();
+			const core = (host.plugin as unknown as { core: { index: { stats?: unknown; index?: { parsed(p: string): { title: string } | undefined } } } }).core;
+			// Wait until the pass is reading notes (its progress shows), then rename the last note, far ahead of it.
+			const status = (): string => document.querySelector(".gpufit-status")?.textContent ?? "";
+			while (!/indexing \d/.test(status())) await new Promise((r) => setTimeout(r, 1));
+			const progress = status();
+			const late = host.app.vault.getFileByPath("Synthetic/Note 1499.md");
+			if (!late) throw new Error("note missing");
+			await host.app.vault.rename(late, "Synthetic/Renamed late.md");
+			const during = core.index.stats === undefined;
+			while (core.index.stats === undefined) await new Promise((r) => setTimeout(r, 20));
+			return {
+				during, progress,
+				renamed: core.index.index?.parsed("Synthetic/Renamed late.md")?.title,
+				old: core.index.index?.parsed("Synthetic/Note 1499.md")?.title,
+			};
+		}), 180_000, "rename during the pass");
+		expect(result.during).toBe(true);
+		expect(result.progress).toMatch(/indexing [\d,]+\/[\d,]+/);
+		expect(result.renamed).toBe("Synthetic 1499");
+		expect(result.old).toBeUndefined();
+	}, 240_000);
+});

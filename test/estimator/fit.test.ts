@@ -75,7 +75,9 @@ describe("fit table", () => {
 	it("GGUF formats are unsupported on vLLM and explain what it loads", () => {
 		const r = row(table({ model: "Qwen3-8B", gpu: RIG, quant: ["q4_k_m"] }).rows, "q4_k_m");
 		expect(r.support).toBe("unsupported");
-		expect(r.fits).toBe(false);
+		expect(r.verdict).toBe("unsupported");
+		expect(r.verdictText).toMatch(/^unsupported: vllm cannot load Q4_K_M/);
+		expect(r.maxConcurrentSequences).toBe(0);
 		expect(r.supportReason).toMatch(/vLLM loads HF checkpoints/);
 	});
 

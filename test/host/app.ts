@@ -132,6 +132,7 @@ async function main(): Promise<void> {
 				return;
 			}
 			current = path;
+			app.workspace.activeFile = app.vault.getFileByPath(path);
 			titleEl.setText(path.replace(/\.md$/, ""));
 			for (const a of Array.from(side.querySelectorAll("a"))) a.toggleClass("is-active", a.getAttribute("data-path") === path);
 			view.render(path, text);
@@ -245,10 +246,15 @@ async function main(): Promise<void> {
 		a.addEventListener("click", (evt) => {
 			evt.preventDefault();
 			settingsHost.addClass("host-hidden");
+			shell.removeClass("host-files-open");
 			api.openNote(f.path);
 		});
 		hostTargets.add(a);
 	}
+	// Below ~600 px the file list collapses into a drawer, as in Obsidian mobile; this button opens it.
+	const filesButton = hostButton("Files", () => shell.toggleClass("host-files-open", !shell.hasClass("host-files-open")));
+	filesButton.addClass("host-files-toggle");
+	toolbar.prepend(filesButton);
 	hostButton("Toggle theme", () => api.setTheme(document.body.hasClass("theme-dark") ? "light" : "dark"));
 	hostButton("Settings", () => {
 		if (settingsHost.hasClass("host-hidden")) api.openSettings();

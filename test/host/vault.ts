@@ -281,9 +281,14 @@ export class HostFileManager implements Surface<O.FileManager, "processFrontMatt
 	}
 }
 
-export class HostWorkspace extends Events implements Surface<O.Workspace, "layoutReady" | "onLayoutReady" | "containerEl"> {
+export class HostWorkspace extends Events implements Surface<O.Workspace, "layoutReady" | "onLayoutReady" | "containerEl" | "getActiveFile"> {
 	layoutReady = false;
 	containerEl: HTMLElement;
+	/** Host-only: the note open in the reading view (set by the page). */
+	activeFile: TFile | null = null;
+	getActiveFile(): TFile | null {
+		return this.activeFile;
+	}
 	private readyCallbacks: (() => unknown)[] = [];
 	constructor(containerEl: HTMLElement) {
 		super();

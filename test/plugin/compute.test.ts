@@ -3,9 +3,10 @@ import { SHOW_COLUMNS } from "../../src/estimator/block-spec";
 import { loadCatalog } from "../../src/estimator/catalog";
 import { computeFitTable } from "../../src/estimator/fit";
 import type { FitTable } from "../../src/estimator/types";
-import { applyPolicy, buildBlockModel, inputsKey, requestsFor } from "../../src/plugin/compute";
+import { parseBlockSpec } from "../../src/estimator/block-spec";
+import { applyPolicy, blockInputsKey, buildBlockModel, requestsFor } from "../../src/plugin/compute";
 import { defaultSettings } from "../../src/plugin/settings";
-import { COLUMN_IDS } from "../../src/render/columns";
+import { COLUMN_IDS, SHOW_ALIASES } from "../../src/render/columns";
 import { sampleTable } from "../render/sample";
 
 const catalog = loadCatalog();
@@ -82,20 +83,40 @@ describe("precision policy", () => {
 	});
 });
 
-describe("inputs key", () => {
-	it("changes with the rig, the policy and the catalog, not with index-only settings", () => {
+describe("inputs key: a block re-renders only when what it uses changed", () => {
+	const key = (source: string, generation: number, s = defaultSettings()) => blockInputsKey(parseBlockSpec(source), generation, s);
+
+	it("a block on the rig follows the rig, the policy and the catalog, not index-only settings", () => {
 		const s = defaultSettings();
-		const k = inputsKey(1, s);
-		expect(inputsKey(2, s)).not.toBe(k);
-		expect(inputsKey(1, { ...s, indexTag: "x" })).toBe(k);
-		expect(inputsKey(1, { ...s, precision: "unquantized" })).not.toBe(k);
-		expect(inputsKey(1, { ...s, rig: { ...s.rig, count: 3 } })).not.toBe(k);
+		const k = key("model: Qwen3-8B", 1, s);
+		expect(key("model: Qwen3-8B", 2, s)).not.toBe(k);
+		expect(key("model: Qwen3-8B", 1, { ...s, indexTag: "x", feedbackFields: ["y"] })).toBe(k);
+		expect(key("model: Qwen3-8B", 1, { ...s, precision: "unquantized" })).not.toBe(k);
+		expect(key("model: Qwen3-8B", 1, { ...s, rig: { ...s.rig, count: 3 } })).not.toBe(k);
+		expect(key("model: Qwen3-8B", 1, { ...s, rig: { ...s.rig, gpu: "H100" } })).not.toBe(k);
+	});
+
+	it("a block that names everything ignores the rig; one with `quant:` ignores the policy", () => {
+		const s = defaultSettings();
+		const full = "model: Qwen3-8B\ngpu: H100\ncount: 2\nsplit: tensor\nengine: vllm\ncontext: 8k\nkv-dtype: fp8\nquant: [bf16, fp8]";
+		const k = key(full, 1, s);
+		expect(key(full, 1, { ...s, rig: { gpu: "RTX 4090", count: 4, split: "layer", engine: "llama.cpp", context: 4096, kvDtype: "q8_0" } })).toBe(k);
+		expect(key(full, 1, { ...s, precision: "unquantized" })).toBe(k);
+		expect(key(full, 2, s)).not.toBe(k);
+	});
+
+	it("a comparison also follows which GPU is the rig (it leads the matrix); a broken block follows nothing", () => {
+		const s = defaultSettings();
+		const cmp = "model: Qwen3-8B\ngpu: [H100, RTX 4090]";
+		expect(key(cmp, 1, { ...s, rig: { ...s.rig, gpu: "H100" } })).not.toBe(key(cmp, 1, s));
+		const broken = "model: [Qwen3-8B";
+		expect(key(broken, 1, s)).toBe(key(broken, 7, { ...s, rig: { ...s.rig, count: 9 }, precision: "unquantized" }));
 	});
 });
 
 describe("render columns agree with the block spec", () => {
 	it("every `show:` column the block spec accepts is a table column or the chart", () => {
-		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, "chart"]).toContain(c);
+		for (const c of SHOW_COLUMNS) expect([...COLUMN_IDS, ...Object.keys(SHOW_ALIASES), "chart", "advice"]).toContain(c);
 		for (const c of COLUMN_IDS) expect(SHOW_COLUMNS as readonly string[]).toContain(c);
 	});
 });

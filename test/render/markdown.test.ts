@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COLUMNS, resolveShow } from "../../src/render/columns";
 import { formatGiB, formatHeadroom, formatRate, tableCaption } from "../../src/render/format";
 import { escapeCell, fitTableToMarkdown } from "../../src/render/markdown";
-import { bestRow, matrixToMarkdown } from "../../src/render/matrix";
+import { BEST_MEANS, bestRow, matrixToMarkdown } from "../../src/render/matrix";
 import { sampleTable } from "./sample";
 
 describe("formatting", () => {
@@ -17,7 +17,7 @@ describe("formatting", () => {
 	});
 
 	it("caption names model, GPUs, engine, context and sequences", () => {
-		expect(tableCaption(sampleTable({ count: 2 }))).toBe("Test|Model <8B> on 2 × RTX 4090 (tensor split), vllm, 8K context × 2 sequences, KV fp16");
+		expect(tableCaption(sampleTable({ count: 2 }))).toBe("Test|Model <8B> on 2 × RTX 4090 (tensor split), vLLM, 8K context × 2 sequences, KV fp16");
 	});
 });
 
@@ -25,13 +25,16 @@ describe("show", () => {
 	it("defaults to the standard columns and the chart", () => {
 		const s = resolveShow(undefined);
 		expect(s.chart).toBe(true);
-		expect(s.columns.map((c) => c.id)).toEqual(["format", "bits", "weights", "kv", "overhead", "total", "fits", "sequences", "support", "decode", "prefill"]);
+		expect(s.columns.map((c) => c.id)).toEqual(["format", "total", "verdict", "sessions", "decode"]);
 	});
 	it("a list picks columns, format first, chart only if named", () => {
 		const s = resolveShow(["decode", "Total", "headroom"]);
 		expect(s.columns.map((c) => c.id)).toEqual(["format", "total", "headroom", "decode"]);
 		expect(s.chart).toBe(false);
-		expect(resolveShow(["chart"]).columns).toHaveLength(11);
+		expect(resolveShow(["chart"]).columns).toHaveLength(5);
+	});
+	it("the old names `fits` and `sequences` still pick the verdict and sessions columns", () => {
+		expect(resolveShow(["sequences", "fits"]).columns.map((c) => c.id)).toEqual(["format", "verdict", "sessions"]);
 	});
 });
 
@@ -41,15 +44,15 @@ describe("Markdown export", () => {
 	});
 
 	it("has a caption, a header, an alignment row and one row per format", () => {
-		const md = fitTableToMarkdown(sampleTable(), COLUMNS.filter((c) => ["format", "total", "fits", "decode"].includes(c.id)));
+		const md = fitTableToMarkdown(sampleTable(), COLUMNS.filter((c) => ["format", "total", "verdict", "sessions", "decode"].includes(c.id)));
 		expect(md.split("\n")).toEqual([
-			"**Test\\|Model &lt;8B&gt; on RTX 4090, vllm, 8K context × 2 sequences, KV fp16**",
+			"**Test\\|Model &lt;8B&gt; on RTX 4090, vLLM, 8K context × 2 sequences, KV fp16**",
 			"",
-			"| Format | Per GPU GiB | Fits | Decode tok/s |",
-			"| --- | ---: | --- | ---: |",
-			"| BF16 | 33.9 | ✗ −12.4 GiB | — |",
-			"| FP8 (W8A8) | 11.8 | ✓ +9.7 GiB | 42 |",
-			"| Q4_K_M | 8.4 | ✓ +13.1 GiB | 42 |",
+			"| Format | Per GPU GiB | Verdict | Sessions | Decode tok/s |",
+			"| --- | ---: | --- | ---: | ---: |",
+			"| BF16 | 33.9 | ✗ Out of memory by 12.4 GiB | 0 | — |",
+			"| FP8 (W8A8) | 11.8 | ✓ Fits, 9.7 GiB free | 3 | 42 |",
+			"| Q4_K_M | 8.4 | ⊘ Unsupported | — | — |",
 			"",
 		]);
 	});
@@ -62,14 +65,26 @@ describe("comparison matrix", () => {
 	});
 	it("one row per model, one column per GPU configuration", () => {
 		const a = sampleTable({ model: "A" });
-		const b = sampleTable({ model: "A", gpu: "H100", count: 2 });
+		const b = sampleTable({ model: "A", gpu: "H100", gpuId: "h100", count: 2 });
 		const c = sampleTable({ model: "B", rows: sampleTable().rows.slice(0, 1) });
 		expect(matrixToMarkdown([a, b, c]).split("\n")).toEqual([
-			"| Model | RTX 4090 | 2 × H100 |",
+			"**Every model and format on each GPU setup, vLLM, 8K context × 2 sequences**",
+			"",
+			"| Format | RTX 4090 | 2 × H100 |",
 			"| --- | --- | --- |",
-			"| A | FP8 (W8A8) +9.7 GiB, 42 tok/s | FP8 (W8A8) +9.7 GiB, 42 tok/s |",
-			"| B | ✗ nothing fits (BF16 −12.4 GiB) | — |",
+			"| **A** |  |  |",
+			"| Best | FP8 (W8A8) | FP8 (W8A8) |",
+			"| BF16 | ✗ Out of memory by 12.4 GiB | ✗ Out of memory by 12.4 GiB |",
+			"| FP8 (W8A8) | ✓ Fits, 9.7 GiB free; 3 sessions · 42 tok/s · weight-only | ✓ Fits, 9.7 GiB free; 3 sessions · 42 tok/s · weight-only |",
+			"| Q4_K_M | ⊘ Unsupported | ⊘ Unsupported |",
+			"| **B** |  |  |",
+			"| Best | none fits | — |",
+			"| BF16 | ✗ Out of memory by 12.4 GiB | — |",
+			"",
+			BEST_MEANS,
 			"",
 		]);
+		// The user's card first, marked.
+		expect(matrixToMarkdown([a, b], "h100").split("\n")[2]).toBe("| Format | 2 × H100 (my rig) | RTX 4090 |");
 	});
 });

@@ -1,15 +1,19 @@
 /** A hand-made fit table for render tests (numbers need not be physically exact). */
 import type { FitRow, FitTable } from "../../src/estimator/types";
+import { rowVerdict } from "../../src/estimator/verdict";
 
 function row(format: string, formatName: string, bits: number, weights: number, fits: boolean, support: FitRow["support"]): FitRow {
 	const kv = 2.5;
 	const overhead = 1.25;
 	const total = weights + kv + overhead;
+	const supportReason = `${formatName} | reason <b>here</b>`;
+	const runs = support !== "unsupported";
+	const v = rowVerdict({ support, supportReason, headroomGiB: 21.5 - total, maxSequences: fits && runs ? 3 : 0, concurrency: 2 });
 	return {
 		format, formatName, bitsPerWeight: bits, weightsGiB: weights, weightsPerGpuGiB: weights, kvCacheGiB: kv, kvCachePerGpuGiB: kv,
 		overheadGiB: overhead, perGpuGiB: total, usableGiBPerGpu: 21.5, fits, headroomGiB: 21.5 - total,
-		maxConcurrentSequences: fits ? 3 : 0, support, supportReason: `${formatName} | reason <b>here</b>`,
-		decodeTokensPerSecond: fits ? 42.4 : 0, aggregateDecodeTokensPerSecond: fits ? 84.8 : 0, prefillTokensPerSecond: 1234.5,
+		maxConcurrentSequences: fits && runs ? 3 : 0, verdict: v.verdict, verdictText: v.text, support, supportReason,
+		decodeTokensPerSecond: fits && runs ? 42.4 : 0, aggregateDecodeTokensPerSecond: fits && runs ? 84.8 : 0, prefillTokensPerSecond: 1234.5,
 		why: [{ label: "weights", formula: "8 B × bits", value: weights, unit: "GiB" }], warnings: fits ? [] : ["Does not fit"],
 	};
 }

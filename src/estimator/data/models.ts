@@ -23,6 +23,11 @@ const card = (repo: string, confidence: Source["confidence"], note?: string): So
 });
 const secondary = (ref: string, note?: string): Source => ({ ref, asOf: READ, confidence: "secondary", ...(note ? { note } : {}) });
 
+/** The release format, from the model's Hub repository (safetensors dtype / quantization_config). */
+const released = (format: string, repo: string, confidence: Source["confidence"], note?: string): NonNullable<Model["releaseFormat"]> => ({
+	format, sources: [{ ref: `https://huggingface.co/${repo}`, asOf: READ, confidence, ...(note ? { note } : {}) }],
+});
+
 const LLM_PROF = secondary("github.com/citsjtu2020/LLM-Prof sglang/Model_Config.md (Qwen3 / Llama-3.1 config tables)");
 
 /** Qwen3 dense models share everything but the sizes. */
@@ -48,6 +53,7 @@ function qwen3Dense(p: {
 		qkNorm: true,
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", `Qwen/${name}`, "memory", "safetensors BF16 (config torch_dtype bfloat16)"),
 		maxContext: 40960,
 		published: { totalParams: p.total },
 		released: "2025-04-29",
@@ -105,6 +111,7 @@ export const MODELS: Model[] = [
 		moe: { experts: 128, expertsPerToken: 8, expertIntermediate: 768 },
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "Qwen/Qwen3-30B-A3B", "verified", "config torch_dtype bfloat16; safetensors BF16"),
 		maxContext: 40960,
 		published: { totalParams: 30.5e9, activeParams: 3.3e9 },
 		released: "2025-04-29",
@@ -128,6 +135,7 @@ export const MODELS: Model[] = [
 		moe: { experts: 128, expertsPerToken: 8, expertIntermediate: 1536 },
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "Qwen/Qwen3-235B-A22B", "memory", "safetensors BF16 (Qwen also publishes a separate -FP8 repo)"),
 		maxContext: 40960,
 		published: { totalParams: 235e9, activeParams: 22e9 },
 		released: "2025-04-29",
@@ -165,6 +173,7 @@ export const MODELS: Model[] = [
 			{ kind: "full" },
 		],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "Qwen/Qwen3-Next-80B-A3B-Instruct", "memory", "safetensors BF16 (a separate -FP8 repo exists)"),
 		maxContext: 262144,
 		published: { totalParams: 80e9, activeParams: 3e9 },
 		released: "2025-09",
@@ -193,6 +202,7 @@ export const MODELS: Model[] = [
 		qkvBias: true,
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "Qwen/Qwen2.5-72B", "memory", "safetensors BF16"),
 		maxContext: 131072,
 		published: { totalParams: 72.7e9 },
 		released: "2024-09-19",
@@ -206,6 +216,7 @@ export const MODELS: Model[] = [
 	{
 		...llama3(),
 		id: "llama-3.1-8b",
+		releaseFormat: released("bf16", "meta-llama/Llama-3.1-8B", "memory", "safetensors BF16"),
 		name: "Llama-3.1-8B",
 		family: "llama3",
 		aliases: [
@@ -227,6 +238,7 @@ export const MODELS: Model[] = [
 	{
 		...llama3(),
 		id: "llama-3.1-70b",
+		releaseFormat: released("bf16", "meta-llama/Llama-3.1-70B", "memory", "safetensors BF16"),
 		name: "Llama-3.1-70B",
 		family: "llama3",
 		aliases: [
@@ -248,6 +260,7 @@ export const MODELS: Model[] = [
 	{
 		...llama3(),
 		id: "llama-3.3-70b",
+		releaseFormat: released("bf16", "meta-llama/Llama-3.3-70B-Instruct", "memory", "safetensors BF16"),
 		name: "Llama-3.3-70B",
 		family: "llama3",
 		aliases: ["Llama 3.3 70B", "llama3.3-70b", "llama3.3:70b", "Llama-3.3-70B-Instruct", "meta-llama/Llama-3.3-70B-Instruct", "llama-3.3-70b-model"],
@@ -265,6 +278,7 @@ export const MODELS: Model[] = [
 	{
 		...llama3(),
 		id: "llama-3.1-405b",
+		releaseFormat: released("bf16", "meta-llama/Llama-3.1-405B", "memory", "safetensors BF16 (Meta also published an FP8 variant as a separate repo)"),
 		name: "Llama-3.1-405B",
 		family: "llama3",
 		aliases: [
@@ -301,6 +315,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "fp16",
+		releaseFormat: released("fp16", "meta-llama/Llama-2-7b-hf", "memory", "torch_dtype float16"),
 		maxContext: 4096,
 		published: { totalParams: 6.74e9 },
 		released: "2023-07-18",
@@ -322,6 +337,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "sliding", window: 4096 }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "mistralai/Mistral-7B-v0.1", "memory", "torch_dtype bfloat16"),
 		maxContext: 32768,
 		published: { totalParams: 7.24e9 },
 		released: "2023-09-27",
@@ -346,6 +362,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "mistralai/Mistral-7B-v0.3", "memory", "torch_dtype bfloat16"),
 		maxContext: 32768,
 		published: { totalParams: 7.25e9 },
 		released: "2024-05-22",
@@ -368,6 +385,7 @@ export const MODELS: Model[] = [
 		moe: { experts: 8, expertsPerToken: 2, expertIntermediate: 14336 },
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "mistralai/Mixtral-8x7B-v0.1", "memory", "torch_dtype bfloat16"),
 		maxContext: 32768,
 		published: { totalParams: 46.7e9, activeParams: 12.9e9 },
 		released: "2023-12-11",
@@ -394,6 +412,7 @@ export const MODELS: Model[] = [
 		moe: { experts: 8, expertsPerToken: 2, expertIntermediate: 16384 },
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "mistral-community/Mixtral-8x22B-v0.1", "memory", "torch_dtype bfloat16"),
 		maxContext: 65536,
 		published: { totalParams: 141e9, activeParams: 39e9 },
 		released: "2024-04-17",
@@ -420,6 +439,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "01-ai/Yi-34B", "memory", "torch_dtype bfloat16"),
 		maxContext: 4096,
 		published: { totalParams: 34.4e9 },
 		released: "2023-11",
@@ -445,6 +465,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "internlm/internlm2-7b", "memory", "torch_dtype bfloat16"),
 		maxContext: 32768,
 		published: { totalParams: 7.74e9 },
 		released: "2024-01",
@@ -469,6 +490,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "internlm/internlm2-20b", "memory", "torch_dtype bfloat16"),
 		maxContext: 32768,
 		published: { totalParams: 19.9e9 },
 		released: "2024-01",
@@ -504,6 +526,7 @@ export const MODELS: Model[] = [
 		// plus its norm: 6,194,304.
 		extraParams: { count: 423_060_336, what: "SigLIP vision tower (417M) and multimodal projector (6.2M)" },
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "google/gemma-3-27b-it", "memory", "torch_dtype bfloat16"),
 		maxContext: 131072,
 		published: { totalParams: 27.4e9 },
 		released: "2025-03-12",
@@ -536,6 +559,7 @@ export const MODELS: Model[] = [
 		// layer_types: even layers sliding (window 128), odd layers full. Attention sinks (64 per layer) not counted.
 		layerPattern: [{ kind: "sliding", window: 128 }, { kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("mxfp4", "openai/gpt-oss-20b", "secondary", "MoE experts MXFP4, attention/embeddings/router BF16 (repo tagged mxfp4; one checkpoint only)"),
 		shippedQuantization: { format: "mxfp4", scope: "experts" },
 		maxContext: 131072,
 		published: { totalParams: 21e9, activeParams: 3.6e9 },
@@ -566,6 +590,7 @@ export const MODELS: Model[] = [
 		moe: { experts: 128, expertsPerToken: 4, expertIntermediate: 2880, routerBias: true, expertBias: true },
 		layerPattern: [{ kind: "sliding", window: 128 }, { kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("mxfp4", "openai/gpt-oss-120b", "verified", "repo tagged mxfp4: MoE experts MXFP4, the rest BF16; no BF16 checkpoint was released (the repo's 196 GB includes original/ and metal/ copies)"),
 		shippedQuantization: { format: "mxfp4", scope: "experts" },
 		maxContext: 131072,
 		published: { totalParams: 117e9, activeParams: 5.1e9 },
@@ -605,6 +630,7 @@ export const MODELS: Model[] = [
 		mla: { kvLoraRank: 512, qLoraRank: 1536, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("fp8", "deepseek-ai/DeepSeek-V3", "memory", "quantization_config fp8 e4m3, weight_block_size [128,128]; embeddings and head BF16"),
 		shippedQuantization: { format: "fp8", scope: "all-linear" },
 		maxContext: 163840,
 		published: { totalParams: 671e9, activeParams: 37e9 },
@@ -633,6 +659,7 @@ export const MODELS: Model[] = [
 		mlp: "gated",
 		layerPattern: [{ kind: "full" }],
 		nativeDtype: "bf16",
+		releaseFormat: released("bf16", "microsoft/phi-4", "memory", "torch_dtype bfloat16"),
 		maxContext: 16384,
 		published: { totalParams: 14.7e9 },
 		released: "2024-12-12",
