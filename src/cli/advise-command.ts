@@ -9,6 +9,7 @@ import {
 	adviceMarkdown, applyAdvice, computeAdvice, describeWrite, localToday, noteAdviceRequest, parseBudget, parseDay,
 	parsePolicy, PRECISION_POLICIES, withoutAdviceSection, type AdviceRequest, type NoteFacts, type PrecisionPolicy, type WorkloadInput,
 } from "../estimator/advice/index";
+import { parseField } from "../estimator/request";
 import { VaultIndex } from "../vault/index";
 import { UsageError } from "./args";
 import type { Io } from "./io";
@@ -52,13 +53,12 @@ function parse(argv: string[]): AdviseArgs {
 	return { values, models, bools };
 }
 
-function positive(text: string | undefined, flag: string, tokens = false): number | undefined {
+/** A whole-number request flag, read by the request fields the block and `gpufit fit` use (32k, 1m, 32_768). */
+function positive(text: string | undefined, flag: "count" | "context" | "concurrency"): number | undefined {
 	if (text === undefined) return undefined;
-	const m = /^(\d+)([kK])?$/.exec(text.trim());
-	if (!m || (m[2] && !tokens)) throw new UsageError(`--${flag} must be a positive whole number${tokens ? " (32k allowed)" : ""}, got "${text}"`);
-	const n = Number(m[1]) * (m[2] ? 1024 : 1);
-	if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${flag} must be at least 1, got "${text}"`);
-	return n;
+	const r = parseField(flag, text, "cli");
+	if (!r.ok) throw new UsageError(r.message);
+	return r.value;
 }
 
 /** What the vault parser sees in one note (the plugin reads the same through its index). */
@@ -94,7 +94,7 @@ export async function runAdviseCommand(argv: string[], io: Io): Promise<number> 
 	}
 	const count = positive(v.get("count"), "count");
 	if (count !== undefined && count > 64) throw new UsageError(`--count must be at most 64, got "${v.get("count") ?? ""}"`);
-	const context = positive(v.get("context"), "context", true);
+	const context = positive(v.get("context"), "context");
 	const concurrency = positive(v.get("concurrency"), "concurrency");
 	const gpu = v.get("gpu");
 	const note = v.get("note");

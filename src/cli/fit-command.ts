@@ -1,99 +1,201 @@
-/** `gpufit fit`: the fit table for one model on one GPU setup, as a readable table or JSON. */
-import { buildCatalog, loadCatalog, type Catalog } from "../estimator/catalog";
-import { readFileSync } from "node:fs";
-import { parseCatalogText } from "../estimator/user-catalog";
+/** `gpufit fit`: the fit table for a model on a GPU setup, as a readable table (≤ 100 columns) or JSON. */
 import { computeFitTable } from "../estimator/fit";
-import type { FitTable } from "../estimator/types";
-import { whyText } from "../estimator/why-text";
-import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "../estimator/types";
-import { intFlag, parseArgs, stringFlag, UsageError } from "./args";
+import {
+	FIELDS, LIMITS, TABLE_COLUMNS, fieldNames, formatCount, parseRequest, plural, type ColumnId, type RequestSpec, type ShowKeyword,
+} from "../estimator/request";
+import type { FitRequest, FitRow, FitTable } from "../estimator/types";
+import { supportLabel } from "../estimator/verdict";
+import { whyLines } from "../estimator/why-text";
+import { flagValues, parseArgs, UsageError, type CommandFlags } from "./args";
+import { loadCatalogs } from "./catalogs";
+import { withImportedModel } from "./hf-model";
 import type { Io } from "./io";
+import { TEXT_WIDTH, textTable, wrap, type TextColumn } from "./text";
 
-export const FIT_USAGE = "usage: gpufit fit --model NAME --gpu NAME [--count N] [--split tensor|layer|replica] [--context TOKENS] [--concurrency N] [--engine vllm|llama.cpp|transformers] [--quant a,b,...] [--kv-dtype D] [--catalog FILE.json|yaml] [--why] [--json]";
+const OWN = { booleans: ["json", "why", "wide"], values: ["catalog"] } as const;
 
-function oneOf<T extends string>(value: string | undefined, options: readonly T[], flag: string): T | undefined {
-	if (value === undefined) return undefined;
-	const hit = options.find((o) => o === value.toLowerCase());
-	if (!hit) throw new UsageError(`--${flag} must be one of ${options.join(", ")}, got "${value}"`);
-	return hit;
+export const FIT_FLAGS: CommandFlags = {
+	...OWN, repeatable: ["catalog"], request: FIELDS.filter((f) => f.surfaces.includes("cli")).map((f) => f.key),
+	known: [...fieldNames("cli"), ...OWN.booleans, ...OWN.values],
+};
+
+
+/** The one-line synopsis, from the request fields: a new field shows up here by itself. */
+export function fitUsage(): string {
+	const fields = FIELDS.filter((f) => f.surfaces.includes("cli"));
+	const flag = (f: (typeof fields)[number]) => `--${f.name} ${f.metavar}`;
+	const required = fields.filter((f) => f.key === "models" || f.key === "gpus").map(flag);
+	const optional = fields.filter((f) => f.key !== "models" && f.key !== "gpus").map((f) => `[${flag(f)}]`);
+	return `usage: gpufit fit ${[...required, ...optional, "[--catalog FILE]...", "[--why]", "[--wide]", "[--json]"].join(" ")}`;
 }
 
-export function runFitCommand(argv: string[], io: Io): number {
-	const args = parseArgs(argv, ["model", "gpu", "count", "split", "context", "concurrency", "engine", "quant", "kv-dtype", "gpu-memory-utilization", "catalog"], ["json", "why"]);
-	if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0] ?? ""}"`);
-	const model = stringFlag(args, "model");
-	const gpu = stringFlag(args, "gpu");
-	if (!model) throw new UsageError("--model is required");
-	if (!gpu) throw new UsageError("--gpu is required");
-	const utilText = stringFlag(args, "gpu-memory-utilization");
-	const util = utilText === undefined ? undefined : Number(utilText);
-	if (util !== undefined && !(util > 0 && util <= 1)) throw new UsageError("--gpu-memory-utilization must be in (0, 1]");
-	const quant = stringFlag(args, "quant")?.split(",").map((s) => s.trim()).filter(Boolean);
+function fitHelp(): string {
+	const lines = [wrap(fitUsage(), TEXT_WIDTH, 6), "", "Request (the same keys and values as a gpufit block; other spellings in parentheses):"];
+	for (const f of FIELDS.filter((x) => x.surfaces.includes("cli"))) {
+		const also = f.aliases.length > 0 ? ` (${f.aliases.map((a) => `--${a}`).join(", ")})` : "";
+		const values = f.options ? `: ${f.options.join(", ")}` : "";
+		lines.push(wrap(`  --${f.name} ${f.metavar}${also}  ${f.label}${values}`, TEXT_WIDTH, 6));
+	}
+	lines.push(
+		"Output:",
+		"  --catalog FILE  add GPUs / models / formats from a JSON or YAML file (repeatable)",
+		"  --why           how every figure was computed",
+		"  --wide          every column, no width limit (default: the key columns in 100 characters)",
+		"  --json          the fit table as JSON",
+	);
+	return `${lines.join("\n")}\n`;
+}
 
-	const catalog = withUserCatalog(stringFlag(args, "catalog"), io);
+export async function runFitCommand(argv: string[], io: Io): Promise<number> {
+	const args = parseArgs(argv, FIT_FLAGS);
+	if (args.help) {
+		io.stdout(fitHelp());
+		return 0;
+	}
+	if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0] ?? ""}" (flags start with --)`);
+	const { spec, issues } = parseRequest(args.request, "cli");
+	if (issues.length > 0) throw new UsageError(issues.map((i) => i.message).join(" "));
+	if (!spec.models) throw new UsageError("--model is required");
+	if (!spec.gpus) throw new UsageError("--gpu is required");
+	const pairs = spec.models.length * spec.gpus.length;
+	if (pairs > LIMITS.pairs) throw new UsageError(`${formatCount(pairs)} model × GPU pairs asked; at most ${LIMITS.pairs}`);
+
+	const catalog = loadCatalogs(flagValues(args, "catalog"), io);
 	if (!catalog) return 2;
-	const result = computeFitTable(catalog, {
-		model, gpu,
-		count: intFlag(args, "count"),
-		split: oneOf<SplitMode>(stringFlag(args, "split"), SPLIT_MODES, "split"),
-		context: intFlag(args, "context", true),
-		concurrency: intFlag(args, "concurrency"),
-		engine: oneOf<EngineId>(stringFlag(args, "engine"), ENGINE_IDS, "engine"),
-		quant,
-		kvDtype: oneOf<KvDtype>(stringFlag(args, "kv-dtype"), KV_DTYPES, "kv-dtype"),
-		gpuMemoryUtilization: util,
-	});
-	if (!result.ok) {
-		io.stderr(`gpufit: ${result.error.message}\n`);
-		return 2;
+	const tables: FitTable[] = [];
+	let failed = false;
+	for (const model of spec.models) {
+		// hf:Org/Name, ./config.json and ./model.gguf are imported into the catalog first (src/cli/hf-model.ts).
+		const imported = await withImportedModel(model, catalog, io);
+		if (!imported) {
+			failed = true;
+			continue;
+		}
+		// A GGUF file is llama.cpp's: its engine and its own format unless the flags say otherwise.
+		const fromFile: Partial<RequestSpec> = imported.ggufFormat !== undefined
+			? { engine: spec.engine ?? "llama.cpp", ...(spec.quant ? {} : imported.ggufFormat ? { quant: [imported.ggufFormat] } : {}) }
+			: {};
+		for (const gpu of spec.gpus) {
+			const result = computeFitTable(imported.catalog, requestFor({ ...spec, ...fromFile }, imported.name, gpu));
+			if (result.ok) tables.push(result.value);
+			else {
+				failed = true;
+				io.stderr(`gpufit: ${result.error.message}\n`);
+			}
+		}
 	}
 	if (args.flags.has("json")) {
-		io.stdout(JSON.stringify(result.value, null, 2) + "\n");
+		if (tables.length > 0) io.stdout(JSON.stringify(pairs === 1 ? tables[0] : tables, null, 2) + "\n");
 	} else {
-		io.stdout(formatFitTable(result.value, args.flags.has("why")));
+		const opts = { why: args.flags.has("why"), wide: args.flags.has("wide"), ...(spec.show ? { show: spec.show } : {}) };
+		io.stdout(tables.map((t) => formatFitTable(t, opts)).join("\n"));
 	}
-	return 0;
+	return failed ? 2 : 0;
 }
 
-/** The built-in catalog, extended by a user file when given. Invalid entries are reported and skipped. */
-export function withUserCatalog(file: string | undefined, io: Io): Catalog | undefined {
-	const base = loadCatalog();
-	if (!file) return base;
-	let text: string;
-	try {
-		text = readFileSync(file, "utf8");
-	} catch (e) {
-		io.stderr(`gpufit: cannot read catalog file ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-		return undefined;
-	}
-	const parsed = parseCatalogText(text, file);
-	const { catalog, issues } = buildCatalog(parsed.additions, base);
-	for (const i of [...parsed.issues, ...issues]) io.stderr(`gpufit: ${file}: ${i.path}: ${i.message} (entry skipped)\n`);
-	return catalog;
+function requestFor(spec: Partial<RequestSpec>, model: string, gpu: string): FitRequest {
+	const { count, split, engine, context, concurrency, quant, kvDtype, gpuMemoryUtilization, backend, engineVersion } = spec;
+	return {
+		model, gpu,
+		...(backend !== undefined ? { backend } : {}),
+		...(engineVersion !== undefined ? { engineVersion } : {}),
+		...(count !== undefined ? { count } : {}),
+		...(split !== undefined ? { split } : {}),
+		...(engine !== undefined ? { engine } : {}),
+		...(context !== undefined ? { context } : {}),
+		...(concurrency !== undefined ? { concurrency } : {}),
+		...(quant !== undefined ? { quant } : {}),
+		...(kvDtype !== undefined ? { kvDtype } : {}),
+		...(gpuMemoryUtilization !== undefined ? { gpuMemoryUtilization } : {}),
+	};
 }
 
-/** Right-aligned plain-text table with a header, then notes and per-row warnings. */
-export function formatFitTable(t: FitTable, why: boolean): string {
-	const header = ["format", "bits", "weights", "KV", "overhead", "per GPU", "usable", "fits", "headroom", "max seqs", "support", "decode t/s", "aggregate", "prefill t/s"];
-	const rows = t.rows.map((r) => [
-		r.formatName, r.bitsPerWeight.toFixed(2), `${r.weightsPerGpuGiB.toFixed(1)}`, r.kvCachePerGpuGiB.toFixed(1), r.overheadGiB.toFixed(1),
-		r.perGpuGiB.toFixed(1), r.usableGiBPerGpu.toFixed(1), r.verdict === "fits" ? "yes" : "no", r.headroomGiB.toFixed(1),
-		String(r.maxConcurrentSequences), r.support, r.decodeTokensPerSecond.toFixed(1), r.aggregateDecodeTokensPerSecond.toFixed(1), String(r.prefillTokensPerSecond),
-	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-	const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+
+interface CliColumn extends TextColumn {
+	/** `concurrency`: the sequences the table asked for. */
+	cell: (r: FitRow, concurrency: number) => string;
+}
+
+/** A row that cannot run even one sequence at this context: its speeds and sequence count are not numbers. */
+const runs = (r: FitRow) => r.maxConcurrentSequences > 0;
+const NONE = "—";
+const gib = (x: number) => x.toFixed(1);
+const signed = (x: number) => (x >= 0 ? `+${x.toFixed(1)}` : `−${(-x).toFixed(1)}`);
+
+/** The verdict in a few plain words (the block marks it with a symbol; a terminal table keeps to text). */
+function verdictWords(r: FitRow, concurrency: number): string {
+	switch (r.verdict) {
+		case "fits": return "fits";
+		case "fits-fewer-sequences": return `${formatCount(r.maxConcurrentSequences)} of ${formatCount(concurrency)} fit`;
+		case "out-of-memory": return "out of memory";
+		case "unsupported": return "unsupported";
+	}
+}
+
+/** Every table column as the CLI prints it; `Record` makes the type checker insist on each column id. */
+const CLI_COLUMNS: Record<ColumnId, CliColumn> = {
+	format: { header: "format", align: "left", shrink: true, cell: (r) => r.formatName },
+	bits: { header: "bits", align: "right", cell: (r) => r.bitsPerWeight.toFixed(2) },
+	weights: { header: "weights", align: "right", cell: (r) => gib(r.weightsPerGpuGiB) },
+	kv: { header: "KV", align: "right", cell: (r) => gib(r.kvCachePerGpuGiB) },
+	overhead: { header: "overhead", align: "right", cell: (r) => gib(r.overheadGiB) },
+	total: { header: "per GPU", align: "right", cell: (r) => gib(r.perGpuGiB) },
+	verdict: { header: "verdict", align: "left", cell: verdictWords },
+	headroom: { header: "free GiB", align: "right", cell: (r) => signed(r.headroomGiB) },
+	sessions: { header: "sessions", align: "right", cell: (r) => (runs(r) ? formatCount(r.maxConcurrentSequences) : NONE) },
+	support: { header: "support", align: "left", cell: (r) => supportLabel(r.support) },
+	decode: { header: "decode t/s", align: "right", cell: (r) => (runs(r) ? r.decodeTokensPerSecond.toFixed(1) : NONE) },
+	aggregate: { header: "aggregate", align: "right", cell: (r) => (runs(r) ? r.aggregateDecodeTokensPerSecond.toFixed(1) : NONE) },
+	prefill: { header: "prefill t/s", align: "right", cell: (r) => (runs(r) ? formatCount(r.prefillTokensPerSecond) : NONE) },
+};
+
+/** What fits in 100 characters: the answer (memory, verdict, free memory, sessions, speed); the rest with --wide or --show. */
+const CLI_DEFAULT_COLUMNS: readonly ColumnId[] = ["format", "total", "verdict", "headroom", "sessions", "support", "decode", "prefill"];
+
+interface FitTextOptions {
+	why: boolean;
+	wide: boolean;
+	show?: readonly ShowKeyword[];
+}
+
+function columnsFor(o: FitTextOptions): ColumnId[] {
+	if (o.wide) return [...TABLE_COLUMNS];
+	// In table order, format first, as the block does; "chart" has nothing to show here.
+	const named = TABLE_COLUMNS.filter((id) => id !== "format" && (o.show ?? []).includes(id));
+	return named.length > 0 ? ["format", ...named] : [...CLI_DEFAULT_COLUMNS];
+}
+
+/** The table, then notes, warnings (each once, naming the formats it concerns), support reasons and --why. */
+function formatFitTable(t: FitTable, o: FitTextOptions): string {
+	const width = o.wide ? Infinity : TEXT_WIDTH;
+	const ids = columnsFor(o);
+	const cols = ids.map((id) => CLI_COLUMNS[id]);
 	const out: string[] = [];
-	out.push(`${t.model} on ${t.count} × ${t.gpu} (${t.engine}${t.count > 1 ? `, ${t.split} split` : ""}), ${t.context} tokens × ${t.concurrency} sequence${t.concurrency > 1 ? "s" : ""}, KV ${t.kvDtype}. Memory in GiB per GPU.`);
-	out.push(line(header));
-	out.push(widths.map((w) => "-".repeat(w)).join("  "));
-	for (const r of rows) out.push(line(r));
-	for (const n of t.notes) out.push(`note: ${n}`);
-	for (const r of t.rows) for (const w of r.warnings) out.push(`${r.formatName}: ${w}`);
-	// One line per distinct reason: a GGUF ladder shares one.
-	const reasons = new Map<string, string[]>();
-	for (const r of t.rows) if (r.support === "emulated") reasons.set(r.supportReason, [...(reasons.get(r.supportReason) ?? []), r.formatName]);
-	for (const [reason, names] of reasons) out.push(`${names.join(", ")} (emulated): ${reason}`);
-	// The same text as the block's "why" panel.
-	if (why) for (const r of t.rows) out.push("", whyText(t, r));
+	const usable = t.rows[0]?.usableGiBPerGpu;
+	const setup = `${t.count} × ${t.gpu} (${t.engine}${t.count > 1 ? `, ${t.split} split` : ""})`;
+	out.push(wrap(`${t.model} on ${setup}, ${formatCount(t.context)} tokens × ${plural(t.concurrency, "sequence")}, KV ${t.kvDtype}. Memory in GiB per GPU${usable !== undefined ? ` (${usable.toFixed(1)} usable)` : ""}.`, width));
+	out.push(textTable(cols, t.rows.map((r) => cols.map((c) => c.cell(r, t.concurrency))), width).trimEnd());
+	for (const n of t.notes) out.push(wrap(`note: ${n}`, width));
+	for (const [text, names] of grouped(t.rows, (r) => r.warnings)) {
+		out.push(wrap(names.length === t.rows.length && t.rows.length > 1 ? `warning (all formats): ${text}` : `${names.join(", ")}: ${text}`, width));
+	}
+	for (const [reason, names] of grouped(t.rows, (r) => (r.support === "emulated" ? [r.supportReason] : []))) {
+		out.push(wrap(`${names.join(", ")} (${supportLabel("emulated")}): ${reason}`, width));
+	}
+	// The estimator's shared why text (the block's why panel shows and copies the same), each line wrapped to the page.
+	if (o.why) for (const r of t.rows) out.push("", ...whyLines(t, r).map((line) => wrap(line, width, 6)));
 	return out.join("\n") + "\n";
+}
+
+/** Each distinct text once, with the names of the rows that carry it, in first-seen order. */
+function grouped(rows: readonly FitRow[], texts: (r: FitRow) => readonly string[]): Map<string, string[]> {
+	const m = new Map<string, string[]>();
+	for (const r of rows) {
+		for (const text of new Set(texts(r))) {
+			const names = m.get(text);
+			if (names) names.push(r.formatName);
+			else m.set(text, [r.formatName]);
+		}
+	}
+	return m;
 }

@@ -1,125 +1,46 @@
 /**
  * The `gpufit` code block's YAML: parsed and validated here (pure, no DOM), so the plugin, the vault index
- * (a note's workload) and the CLI agree on what a block asks for.
+ * (a note's workload) and the CLI agree on what a block asks for. The fields themselves (names, spellings,
+ * values, limits, messages) live in ./request, shared with the CLI and the settings.
  *
  * Errors are collected, not thrown: each carries the 1-based line inside the block where it can be pinned,
- * so the block can say exactly what to fix.
+ * so the block can say exactly what to fix. Work is bounded whatever the block holds: YAML aliases are never
+ * expanded (values are counted against a budget and described, never serialized), keys are capped, key lines
+ * are found in one pass, and every echoed value is clipped.
+ *
+ * YAML is read with the failsafe schema: scalars are text and the request fields parse them, as they parse CLI
+ * flags. YAML's own number spellings (0x1, 1e3, .nan), dates and `<<` merges do not apply in a block.
  */
 import yaml from "js-yaml";
-import * as z from "zod/mini";
-import { editDistance } from "./names";
-import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type SplitMode } from "./types";
+import {
+	fieldNames, parseRequest, plural, formatCount, clip, type RequestIssue, type RequestSpec,
+} from "./request";
+import { countValues } from "./value-budget";
 
-/** Columns a block may `show`, in table order. */
-export const SHOW_COLUMNS = [
-	"format", "bits", "weights", "kv", "overhead", "total", "verdict", "fits", "headroom",
-	"sessions", "sequences", "support", "decode", "aggregate", "prefill", "chart",
-	// Not a column: scaling advice for the block's models (src/plugin/advice/block-advice.ts).
-	"advice",
-] as const;
-export type ShowColumn = (typeof SHOW_COLUMNS)[number];
+export type BlockSpec = RequestSpec;
+export type BlockIssue = RequestIssue;
 
-export interface BlockSpec {
-	models: string[];
-	/** GPU names; "mine" stands for the rig in the settings. Empty = the rig. */
-	gpus: string[];
-	count?: number;
-	split?: SplitMode;
-	engine?: EngineId;
-	context?: number;
-	concurrency?: number;
-	quant?: string[];
-	kvDtype?: KvDtype;
-	show?: ShowColumn[];
-}
+/** Canonical block keys, in order (for "Valid keys" and the README). */
+export const BLOCK_KEYS: readonly string[] = fieldNames("block");
 
-export interface BlockIssue {
-	message: string;
-	/** 1-based line inside the block source. */
-	line?: number;
-	key?: string;
-}
-
-/** Accepted keys, with the spellings people use for them. */
-const KEY_ALIASES: Record<string, keyof BlockSpec> = {
-	model: "models", models: "models",
-	gpu: "gpus", gpus: "gpus", card: "gpus",
-	count: "count", gpucount: "count",
-	split: "split", parallel: "split",
-	engine: "engine", backend: "engine",
-	context: "context", ctx: "context", contextlength: "context",
-	concurrency: "concurrency", sequences: "concurrency", batch: "concurrency",
-	quant: "quant", quants: "quant", formats: "quant", format: "quant",
-	kvdtype: "kvDtype", kvcachedtype: "kvDtype", kv: "kvDtype",
-	show: "show", columns: "show",
-};
-export const BLOCK_KEYS = ["model", "gpu", "count", "split", "engine", "context", "concurrency", "quant", "kv-dtype", "show"] as const;
-
-const MAX_LIST = 16;
-const MAX_TOKENS = 10_000_000;
-
-const nameList = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]);
-
-/** "32k" / "128K" / "1m" / "32_768" / 32768 → tokens. */
-export function parseTokenCount(value: unknown): number | undefined {
-	if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-	if (typeof value !== "string") return undefined;
-	const m = /^\s*(\d+(?:[._]\d+)?)\s*([kKmM]?)\s*$/.exec(value.replace(/(\d)_(?=\d{3})/g, "$1"));
-	if (!m || m[1] === undefined) return undefined;
-	const n = Number(m[1]);
-	const mult = m[2]?.toLowerCase() === "k" ? 1024 : m[2]?.toLowerCase() === "m" ? 1024 * 1024 : 1;
-	return Math.round(n * mult);
-}
-
-function toList(value: unknown): string[] {
-	const parsed = nameList.safeParse(value);
-	if (!parsed.success) return [];
-	const raw = Array.isArray(parsed.data) ? parsed.data : String(parsed.data).split(",");
-	return raw.map((s) => String(s).trim()).filter((s) => s.length > 0);
-}
-
-function keyLine(source: string, key: string): number | undefined {
-	const lines = source.split(/\r?\n/);
-	const re = new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*:`);
-	const i = lines.findIndex((l) => re.test(l));
-	return i >= 0 ? i + 1 : undefined;
-}
-
-/** The closest option within a small edit distance (a typo, not a different word), if any. */
-function closest(word: string, options: readonly string[]): string | undefined {
-	const key = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
-	const w = key(word);
-	const limit = w.length <= 3 ? 1 : w.length < 9 ? 2 : 3;
-	let best: string | undefined;
-	let bestD = limit + 1;
-	for (const o of options) {
-		const d = editDistance(w, key(o), limit);
-		if (d < bestD) { bestD = d; best = o; }
-	}
-	return best;
-}
-
-function oneOf<T extends string>(value: unknown, options: readonly T[]): T | undefined {
-	if (typeof value !== "string") return undefined;
-	const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-	return options.find((o) => key(o) === key(value));
-}
-
-function positiveInt(value: unknown, max: number): number | undefined {
-	const n = parseTokenCount(value);
-	return n !== undefined && Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
-}
+export const BLOCK_LIMITS = {
+	/** YAML values a block may hold, counting each use of an alias as the values it stands for. */
+	values: 10_000,
+	/** Top-level keys (a block has a dozen fields; thousands of keys is not a request). */
+	keys: 64,
+	/** Problems listed; the rest are counted. */
+	issues: 12,
+} as const;
 
 /** Parse and validate a block's YAML. Never throws. */
 export function parseBlockSpec(source: string): { spec?: BlockSpec; issues: BlockIssue[] } {
-	const issues: BlockIssue[] = [];
 	let data: unknown;
 	try {
-		data = yaml.safeLoad(source, { json: true });
+		// Every scalar stays text (the failsafe schema): the request fields read "32k", "0x1", "1e3" or ".nan"
+		// exactly as they read a CLI flag, so a block and the CLI cannot disagree about what a value means.
+		data = yaml.safeLoad(source, { json: true, schema: yaml.FAILSAFE_SCHEMA });
 	} catch (e) {
-		const mark = (e as { mark?: { line?: number } }).mark;
-		const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
-		return { issues: [{ message: `YAML error: ${reason}`, line: mark?.line !== undefined ? mark.line + 1 : undefined }] };
+		return { issues: [yamlIssue(e, source)] };
 	}
 	if (data === undefined || data === null) {
 		return { issues: [{ message: "The block is empty. Write at least `model: NAME`." }] };
@@ -127,84 +48,104 @@ export function parseBlockSpec(source: string): { spec?: BlockSpec; issues: Bloc
 	if (typeof data !== "object" || Array.isArray(data)) {
 		return { issues: [{ message: "The block must be YAML keys, e.g. `model: Qwen3-30B` on its own line.", line: 1 }] };
 	}
-
-	const spec: BlockSpec = { models: [], gpus: [] };
-	const seen = new Set<keyof BlockSpec>();
-	for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
-		const key = KEY_ALIASES[rawKey.toLowerCase().replace(/[^a-z0-9]/g, "")];
-		const line = keyLine(source, rawKey);
-		const bad = (message: string) => issues.push({ message, line, key: rawKey });
-		if (!key) {
-			const guess = closest(rawKey, BLOCK_KEYS);
-			bad(`Unknown key "${rawKey}".${guess ? ` Did you mean "${guess}"?` : ""} Valid keys: ${BLOCK_KEYS.join(", ")}.`);
-			continue;
-		}
-		if (seen.has(key)) { bad(`"${rawKey}" is given twice (as another spelling of the same key).`); continue; }
-		seen.add(key);
-		switch (key) {
-			case "models":
-			case "gpus":
-			case "quant": {
-				const list = toList(value);
-				if (list.length === 0) bad(`"${rawKey}" needs a name or a list of names.`);
-				else if (list.length > MAX_LIST) bad(`"${rawKey}" lists ${list.length} entries; at most ${MAX_LIST}.`);
-				else spec[key] = list;
-				break;
-			}
-			case "count": {
-				const n = positiveInt(value, 1024);
-				if (n === undefined) bad(`"count" must be a whole number of GPUs from 1 to 1024 (got ${JSON.stringify(value)}).`);
-				else spec.count = n;
-				break;
-			}
-			case "concurrency": {
-				const n = positiveInt(value, 100_000);
-				if (n === undefined) bad(`"${rawKey}" must be a whole number of sequences from 1 to 100000 (got ${JSON.stringify(value)}).`);
-				else spec.concurrency = n;
-				break;
-			}
-			case "context": {
-				const n = positiveInt(value, MAX_TOKENS);
-				if (n === undefined) bad(`"${rawKey}" must be a token count like 8192 or 32k (got ${JSON.stringify(value)}).`);
-				else spec.context = n;
-				break;
-			}
-			case "split": {
-				const v = oneOf(value, SPLIT_MODES);
-				if (!v) bad(`"split" must be one of ${SPLIT_MODES.join(", ")} (got ${JSON.stringify(value)}).`);
-				else spec.split = v;
-				break;
-			}
-			case "engine": {
-				const v = oneOf(typeof value === "string" ? value.replace(/^llamacpp$/i, "llama.cpp") : value, ENGINE_IDS);
-				if (!v) bad(`"engine" must be one of ${ENGINE_IDS.join(", ")} (got ${JSON.stringify(value)}).`);
-				else spec.engine = v;
-				break;
-			}
-			case "kvDtype": {
-				const v = oneOf(value, KV_DTYPES);
-				if (!v) bad(`"${rawKey}" must be one of ${KV_DTYPES.join(", ")} (got ${JSON.stringify(value)}).`);
-				else spec.kvDtype = v;
-				break;
-			}
-			case "show": {
-				const cols: ShowColumn[] = [];
-				for (const c of toList(value)) {
-					const col = oneOf(c, SHOW_COLUMNS);
-					if (col) cols.push(col);
-					else {
-						const guess = closest(c, SHOW_COLUMNS);
-						bad(`Unknown column "${c}" in show.${guess ? ` Did you mean "${guess}"?` : ""} Columns: ${SHOW_COLUMNS.join(", ")}.`);
-					}
-				}
-				if (cols.length > 0) spec.show = cols;
-				break;
-			}
-		}
+	const values = countValues(data, BLOCK_LIMITS.values);
+	if (values > BLOCK_LIMITS.values) {
+		return { issues: [{ message: `The block holds more than ${formatCount(BLOCK_LIMITS.values)} YAML values (aliases such as *name count each time they are used); a block may hold at most ${formatCount(BLOCK_LIMITS.values)}. Write the values out instead of nesting aliases.` }] };
 	}
-	if (spec.models.length === 0 && !issues.some((i) => i.key && KEY_ALIASES[i.key.toLowerCase().replace(/[^a-z0-9]/g, "")] === "models")) {
+	const keys = Object.keys(data);
+	if (keys.length > BLOCK_LIMITS.keys) {
+		return { issues: [{ message: `The block has ${plural(keys.length, "key")}; a block takes at most ${formatCount(BLOCK_LIMITS.keys)} (valid keys: ${BLOCK_KEYS.join(", ")}).`, line: 1 }] };
+	}
+
+	const lines = keyLines(source);
+	const record = data as Record<string, unknown>;
+	const { spec, issues } = parseRequest(keys.map((key) => ({ key, value: record[key], line: lines.get(key) })), "block");
+	const models = spec.models ?? [];
+	if (models.length === 0 && !issues.some((i) => i.field === "models")) {
 		issues.push({ message: "Missing `model:` (e.g. `model: Qwen3-30B`, or a list for a comparison)." });
 	}
 	// A block with any issue renders its issues, not a half-understood table.
-	return { spec: issues.length === 0 ? spec : undefined, issues };
+	if (issues.length > 0) return { issues: capped(issues) };
+	return { spec: { ...spec, models, gpus: spec.gpus ?? [] }, issues: [] };
 }
+
+function capped(issues: BlockIssue[]): BlockIssue[] {
+	if (issues.length <= BLOCK_LIMITS.issues) return issues;
+	const rest = issues.length - (BLOCK_LIMITS.issues - 1);
+	return [...issues.slice(0, BLOCK_LIMITS.issues - 1), { message: `… and ${plural(rest, "more problem")} in this block.` }];
+}
+
+/**
+ * The 1-based line of each top-level key, in one pass over the source: a key at the start of a line (no
+ * indentation), optionally quoted, followed by a colon. First occurrence wins.
+ */
+function keyLines(source: string): Map<string, number> {
+	const out = new Map<string, number>();
+	let line = 0;
+	let start = 0;
+	while (start <= source.length) {
+		line++;
+		let end = source.indexOf("\n", start);
+		if (end < 0) end = source.length;
+		const key = keyAt(source, start, end);
+		if (key !== undefined && !out.has(key)) out.set(key, line);
+		start = end + 1;
+	}
+	return out;
+}
+
+function keyAt(s: string, start: number, end: number): string | undefined {
+	const first = s[start];
+	if (first === undefined || first === " " || first === "\t" || first === "#" || first === "-") return undefined;
+	if (first === '"' || first === "'") {
+		const close = s.indexOf(first, start + 1);
+		return close > start && close < end && s[close + 1] === ":" ? s.slice(start + 1, close) : undefined;
+	}
+	const colon = s.indexOf(":", start);
+	if (colon < 0 || colon >= end) return undefined;
+	return s.slice(start, colon).trimEnd();
+}
+
+/** A js-yaml exception → one issue with its line; unclosed flow brackets are named as such. */
+function yamlIssue(e: unknown, source: string): BlockIssue {
+	const err = e as { mark?: { line?: number }; reason?: string };
+	if (e instanceof RangeError) return { message: "YAML error: the block is nested too deeply to read." };
+	const reason = clip(err.reason ?? (e instanceof Error ? e.message : String(e)), 200);
+	const line = err.mark?.line !== undefined ? err.mark.line + 1 : undefined;
+	if (/flow (collection|mapping)/.test(reason)) {
+		const open = unclosedBracket(source);
+		if (open) {
+			const what = open.bracket === "[" ? 'list opened with "["' : 'mapping opened with "{"';
+			return { message: `YAML error: the ${what} on line ${open.line} is never closed; add "${open.bracket === "[" ? "]" : "}"}" after its last entry.`, line: open.line };
+		}
+	}
+	return { message: `YAML error: ${reason}`, ...(line !== undefined ? { line } : {}) };
+}
+
+/** The first `[` or `{` that is never closed, outside quotes and comments (one pass). */
+function unclosedBracket(source: string): { bracket: "[" | "{"; line: number } | undefined {
+	const stack: { bracket: "[" | "{"; line: number }[] = [];
+	let line = 1;
+	let quote: string | undefined;
+	let comment = false;
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i];
+		if (c === "\n") {
+			line++;
+			comment = false;
+			continue;
+		}
+		if (comment) continue;
+		if (quote !== undefined) {
+			if (c === quote) quote = undefined;
+			continue;
+		}
+		const prev = i > 0 ? source[i - 1] : "\n";
+		if (c === "#" && (prev === " " || prev === "\t" || prev === "\n")) comment = true;
+		else if ((c === '"' || c === "'") && (prev === " " || prev === "[" || prev === "{" || prev === "," || prev === "\n" || prev === ":")) quote = c;
+		else if (c === "[" || c === "{") stack.push({ bracket: c, line });
+		else if ((c === "]" || c === "}") && stack.length > 0) stack.pop();
+	}
+	return stack[0];
+}
+

@@ -2,14 +2,16 @@
  * The fit table: for one model on one GPU setup, one row per format with memory, fit verdict, concurrency,
  * format support and speed — and a "why" for every number.
  */
-import { architectureOf, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
+import { architectureOf, combineLookupErrors, resolveFormat, resolveGpu, resolveModel, type Catalog } from "./catalog";
+import { BACKEND_IDS, BACKEND_NAMES, BACKEND_VENDORS, defaultBackend, type BackendId } from "./data/backends";
 import { ENGINES, overheadPerGpu } from "./engines";
 import {
-	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, weightBytes,
+	GiB, kvBytesPerSequence, kvHeadsPerGpu, kvLayout, layersOnFullestGpu, reservedTokens, vllmExpertPadding, weightBytes, withCheckpointBytes,
 } from "./memory";
 import { countParams } from "./params";
 import type { Format, Gpu, Model } from "./schema";
 import { formatSupport } from "./support";
+import { LIMITS } from "./request/limits";
 import { estimateSpeed } from "./throughput";
 import { rowVerdict } from "./verdict";
 import type { EngineId, Explanation, FitRequest, FitRow, FitTable, KvDtype, Result, SplitMode } from "./types";
@@ -22,9 +24,6 @@ export const DEFAULT_LADDER: Record<EngineId, string[]> = {
 	transformers: ["bf16", "fp8", "int8", "nf4"],
 };
 
-const MAX_COUNT = 1024;
-const MAX_CONTEXT = 10_000_000;
-const MAX_CONCURRENCY = 100_000;
 
 /** The engine a request gets when it names none: vLLM where it runs, llama.cpp on Apple. */
 export function defaultEngine(gpu: Gpu): EngineId {
@@ -32,9 +31,9 @@ export function defaultEngine(gpu: Gpu): EngineId {
 }
 
 /** KV cache types each engine offers; an unsupported choice is mapped to the closest one with a note. */
-function kvDtypeFor(engine: EngineId, requested: KvDtype | undefined, model: Model): { dtype: KvDtype; note?: string } {
+function kvDtypeFor(engine: EngineId, requested: KvDtype | "auto" | undefined, model: Model): { dtype: KvDtype; note?: string } {
 	const native: KvDtype = model.nativeDtype === "fp16" ? "fp16" : "bf16";
-	if (!requested) return { dtype: engine === "llama.cpp" ? "fp16" : native };
+	if (!requested || requested === "auto") return { dtype: engine === "llama.cpp" ? "fp16" : native };
 	const allowed: Record<EngineId, KvDtype[]> = {
 		vllm: ["bf16", "fp16", "fp8", "fp32"],
 		"llama.cpp": ["fp16", "bf16", "q8_0", "q4_0", "fp32"],
@@ -65,25 +64,25 @@ export function computeFitTable(catalog: Catalog, request: FitRequest): Result<F
 	const gpu = resolveGpu(catalog, request.gpu);
 	if (!model.ok || !gpu.ok) {
 		// Report every unknown name at once, so a block with two typos needs one fix round, not two.
-		const errors = [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]));
-		const first = errors[0];
-		if (!first) throw new Error("unreachable");
-		return { ok: false, error: { ...first, message: errors.map((e) => e.message).join(" "), suggestions: errors.flatMap((e) => e.suggestions) } };
+		return { ok: false, error: combineLookupErrors(catalog, [model, gpu].flatMap((r) => (r.ok ? [] : [r.error]))) };
 	}
 
-	const problem = checkInt("count", request.count, MAX_COUNT)
-		?? checkInt("context", request.context, MAX_CONTEXT)
-		?? checkInt("concurrency", request.concurrency, MAX_CONCURRENCY);
+	const problem = checkInt("count", request.count, LIMITS.gpus)
+		?? checkInt("context", request.context, LIMITS.tokens)
+		?? checkInt("concurrency", request.concurrency, LIMITS.sequences);
 	if (problem) return invalid(problem);
 	if (request.split !== undefined && !SPLIT_MODES.includes(request.split)) return invalid(`split must be one of ${SPLIT_MODES.join(", ")}.`);
 	if (request.engine !== undefined && !ENGINE_IDS.includes(request.engine)) return invalid(`engine must be one of ${ENGINE_IDS.join(", ")}.`);
-	if (request.kvDtype !== undefined && !KV_DTYPES.includes(request.kvDtype)) return invalid(`kv-dtype must be one of ${KV_DTYPES.join(", ")}.`);
+	if (request.kvDtype !== undefined && request.kvDtype !== "auto" && !KV_DTYPES.includes(request.kvDtype)) return invalid(`kv-dtype must be one of ${KV_DTYPES.join(", ")}.`);
 	const util = request.gpuMemoryUtilization;
 	if (util !== undefined && !(util > 0 && util <= 1)) return invalid("gpu_memory_utilization must be in (0, 1].");
 
 	const m = model.value;
 	const g = gpu.value;
 	const engine = request.engine ?? defaultEngine(g);
+	const backendProblem = checkBackend(request.backend, g, engine);
+	if (backendProblem) return invalid(backendProblem);
+	const backend = (request.backend?.toLowerCase() as BackendId | undefined) ?? defaultBackend(g.vendor);
 	const count = request.count ?? 1;
 	const split: SplitMode = count === 1 ? "tensor" : request.split ?? (engine === "llama.cpp" ? "layer" : "tensor");
 	const context = request.context ?? Math.min(8192, m.maxContext);
@@ -104,10 +103,10 @@ export function computeFitTable(catalog: Catalog, request: FitRequest): Result<F
 		notes.push(`${m.heads} attention heads do not divide by ${count}: engines refuse this tensor-parallel size.`);
 	}
 
-	const rows = formats.map((f) => computeRow(catalog, m, g, f, { engine, count, split, context, concurrency, kvDtype: kv.dtype, util }));
+	const rows = formats.map((f) => computeRow(catalog, m, g, f, { engine, backend, engineVersion: request.engineVersion, ubatch: request.ubatch, count, split, context, concurrency, kvDtype: kv.dtype, util }));
 	return {
 		ok: true,
-		value: { model: m.name, modelId: m.id, gpu: g.name, gpuId: g.id, count, split, engine, context, concurrency, kvDtype: kv.dtype, rows, notes },
+		value: { model: m.name, modelId: m.id, gpu: g.name, gpuId: g.id, count, split, engine, backend, context, concurrency, kvDtype: kv.dtype, rows, notes },
 	};
 }
 
@@ -118,8 +117,23 @@ function ladderFor(m: Model, engine: EngineId): string[] {
 	return ladder;
 }
 
+/** Why a backend cannot drive this GPU with this engine, if it cannot. */
+function checkBackend(requested: string | undefined, g: Gpu, engine: EngineId): string | undefined {
+	if (requested === undefined) return undefined;
+	const b = requested.toLowerCase();
+	if (!(BACKEND_IDS as readonly string[]).includes(b)) return `backend must be one of ${BACKEND_IDS.join(", ")} (got "${requested}").`;
+	const id = b as BackendId;
+	if (!BACKEND_VENDORS[id].includes(g.vendor)) return `${BACKEND_NAMES[id]} does not drive ${g.name} (${g.vendor}); use ${defaultBackend(g.vendor)}.`;
+	const engines: Record<EngineId, readonly BackendId[]> = { vllm: ["cuda", "rocm"], "llama.cpp": BACKEND_IDS, transformers: ["cuda", "rocm", "metal"] };
+	if (!engines[engine].includes(id)) return `${ENGINES[engine].name} has no ${BACKEND_NAMES[id]} backend (it runs on ${engines[engine].map((x) => BACKEND_NAMES[x]).join(", ")}).`;
+	return undefined;
+}
+
 interface Setup {
 	engine: EngineId;
+	backend: BackendId;
+	engineVersion: string | undefined;
+	ubatch: number | undefined;
 	count: number;
 	split: SplitMode;
 	context: number;
@@ -130,9 +144,10 @@ interface Setup {
 
 function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): FitRow {
 	const arch = architectureOf(catalog, g);
-	const support = formatSupport(f, g, arch, s.engine);
+	const support = formatSupport(f, g, arch, s.engine, s.engineVersion);
 	const params = countParams(m);
-	const wb = weightBytes(m, f, params, s.engine);
+	const tp = s.split === "tensor" ? s.count : 1;
+	const wb = withCheckpointBytes(weightBytes(m, f, params, s.engine, vllmExpertPadding(m, f, g.architecture, g.vendor, s.engine, tp)), m, f);
 	const why: Explanation[] = [];
 	const warnings: string[] = [];
 	const N = s.count;
@@ -176,7 +191,7 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	if (reserved.note) why.push({ label: "KV allocation", formula: reserved.note, value: reserved.perSequence, unit: "tokens/sequence" });
 
 	// --- overhead and budget
-	const overheadItems = overheadPerGpu({ model: m, format: f, gpu: g, engine: s.engine, split: s.split, count: N, context: s.context, sequences: seqsPerGpu });
+	const overheadItems = overheadPerGpu({ model: m, format: f, gpu: g, engine: s.engine, backend: s.backend, engineVersion: s.engineVersion, split: s.split, count: N, context: s.context, sequences: seqsPerGpu });
 	why.push(...overheadItems);
 	const overhead = overheadItems.reduce((a, x) => a + x.value, 0);
 	const util = s.engine === "vllm" ? s.util ?? ENGINES.vllm.defaultUtilization : 1;
@@ -210,9 +225,11 @@ function computeRow(catalog: Catalog, m: Model, g: Gpu, f: Format, s: Setup): Fi
 	// --- speed
 	const moeShare = m.moe ? m.moe.expertsPerToken / m.moe.experts : 0;
 	const speed = estimateSpeed({
-		model: m, format: f, gpu: g, engine: s.engine, split: s.split, count: N, support: support.level,
-		activeWeightBytes: wb.activePerToken, expertBytes: wb.experts, expertShareAtBatch1: moeShare,
+		model: m, format: f, gpu: g, engine: s.engine, backend: s.backend, engineVersion: s.engineVersion, ubatch: s.ubatch, split: s.split, count: N, support: support.level,
+		activeWeightBytes: wb.activePerToken, expertBytes: wb.experts, expertShareAtBatch1: moeShare, totalWeightBytes: vramWeights,
 		kvBytesPerSequence: kvBytesPerSequence(fullLayout, s.context), activeParams: params.activeLinear,
+		expertParamsPerToken: params.expertParamsPerToken,
+		linearParams: params.total - params.embedding - params.head - params.norms - params.extra,
 		context: s.context, concurrency: Math.min(s.concurrency, Math.max(1, maxSeqs)),
 	});
 	if (s.concurrency > maxSeqs && maxSeqs > 0) warnings.push(`Aggregate speed computed at ${maxSeqs} concurrent sequences, the most that fit.`);

@@ -46,7 +46,7 @@ export interface WeightBytes {
  * Bytes of each tensor group when the model is stored in `format`.
  * GGUF upgrades (e.g. Q4_K_M's attn_v and ffn_down at Q6_K in about half the layers) are applied per group.
  */
-export function weightBytes(model: Model, format: Format, params: ParamBreakdown = countParams(model), engine?: EngineId): WeightBytes {
+export function weightBytes(model: Model, format: Format, params: ParamBreakdown = countParams(model), engine?: EngineId, expertPadding = 1): WeightBytes {
 	const expertsOnly = format.moeScope === "experts" && model.moe !== undefined;
 	const linearBits = format.bitsPerWeight;
 	// What an experts-only format does with everything else: 16-bit, unless the engine's files store it otherwise.
@@ -68,7 +68,8 @@ export function weightBytes(model: Model, format: Format, params: ParamBreakdown
 	const denseParams = att.q + att.k + att.v + att.o + mlp.gate + mlp.up + mlp.down;
 	const expertParams = ex.gate + ex.up + ex.down;
 	let denseBitsTotal = denseParams * denseBits;
-	let expertBitsTotal = expertParams * linearBits;
+	// Engines may pad expert matrices to their kernels' tile sizes (vLLM's MXFP4 MoE): stored, and streamed.
+	let expertBitsTotal = expertParams * linearBits * expertPadding;
 	if (!expertsOnly) {
 		denseBitsTotal += upgradeExtraBits("attn_q", att.q) + upgradeExtraBits("attn_k", att.k) + upgradeExtraBits("attn_v", att.v)
 			+ upgradeExtraBits("attn_o", att.o) + upgradeExtraBits("ffn_gate", mlp.gate) + upgradeExtraBits("ffn_up", mlp.up)
@@ -96,6 +97,42 @@ export function weightBytes(model: Model, format: Format, params: ParamBreakdown
 		embedding, head, dense, experts, small, extra, total, activePerToken,
 		bitsPerWeight: (total * 8) / Math.max(1, params.total),
 		linearBits, expertsOnly, otherBits,
+	};
+}
+
+/**
+ * Factor by which vLLM pads MXFP4 expert matrices (intermediate × hidden) to its MoE kernels' tiles, by kernel:
+ * Marlin (no native FP4, and sm_120): intermediate to 128, hidden to 256; Hopper's Triton kernels: hidden to 256
+ * (swizzled layout); FlashInfer on sm_100 and AITER on ROCm: both to 256. gpt-oss (2880 × 2880) grows 9% under
+ * Marlin: "Model loading took 65.97 GiB" on an H100 with vLLM 0.10 (vllm-project/vllm #23278) against 60.8 unpadded.
+ * Source of the rules: vLLM quantization/mxfp4.py create_weights (round_up of intermediate_size_per_partition and
+ * hidden_size per backend).
+ */
+export function vllmExpertPadding(model: Model, format: Format, architecture: string, vendor: string, engine: EngineId, tp: number): number {
+	if (engine !== "vllm" || format.id !== "mxfp4" || !model.moe) return 1;
+	const up = (x: number, m: number) => Math.ceil(x / m) * m;
+	const inter = model.moe.expertIntermediate / Math.max(1, tp);
+	const hidden = model.hidden;
+	let i = inter;
+	let h = hidden;
+	if (vendor === "amd" || architecture === "blackwell-dc") { i = up(inter, 256); h = up(hidden, 256); }
+	else if (architecture === "hopper") { i = up(inter, 64); h = up(hidden, 256); }
+	else { i = up(inter, 128); h = up(hidden, 256); }
+	return (i * h) / (inter * hidden);
+}
+
+/**
+ * When a model carries its published checkpoint size and the row is the checkpoint's own format (its shipped
+ * quantization, else its native dtype), the exact bytes replace the arithmetic, every group scaled alike.
+ */
+export function withCheckpointBytes(wb: WeightBytes, model: Model, format: Format): WeightBytes {
+	const own = model.checkpointFormat ?? model.shippedQuantization?.format ?? model.nativeDtype;
+	if (model.checkpointBytes === undefined || format.id !== own || wb.total <= 0) return wb;
+	const k = model.checkpointBytes / wb.total;
+	return {
+		...wb,
+		embedding: wb.embedding * k, head: wb.head * k, dense: wb.dense * k, experts: wb.experts * k, small: wb.small * k,
+		extra: wb.extra * k, total: model.checkpointBytes, activePerToken: wb.activePerToken * k, bitsPerWeight: wb.bitsPerWeight * k,
 	};
 }
 

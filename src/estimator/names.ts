@@ -33,27 +33,37 @@ export interface Named {
 	aliases: readonly string[];
 }
 
+/** Called when a later entry claims a name an earlier one holds; the later entry does not get that name. */
+export type NameClash<T> = (name: string, holder: T, claimant: T) => void;
+
 /**
  * An index from normalized names (id, name, aliases) to entries.
- * Ambiguous keys (two entries claiming one alias) are rejected at build time: a lookup must never
- * silently pick one of two GPUs.
+ * Ambiguous keys (two entries claiming one alias) are never resolved by chance: a lookup must never silently pick
+ * one of two GPUs. Without `onClash` a clash throws (the built-in data must be unambiguous); with it, the earlier
+ * entry keeps the name and the clash is reported (a user's entry costs only its clashing name).
  */
 export class NameIndex<T extends Named> {
 	private readonly byKey = new Map<string, T>();
 	private readonly keys: { key: string; entry: T }[] = [];
+	private readonly entries: T[] = [];
 
-	constructor(readonly what: string, entries: readonly T[]) {
+	constructor(readonly what: string, entries: readonly T[], onClash?: NameClash<T>) {
 		for (const entry of entries) {
 			const names = new Set([entry.id, entry.name, ...entry.aliases].map(normalizeName));
+			let named = false;
 			for (const key of names) {
 				if (!key) continue;
 				const other = this.byKey.get(key);
 				if (other && other !== entry) {
-					throw new Error(`${what} name "${key}" is claimed by both ${other.id} and ${entry.id}`);
+					if (!onClash) throw new Error(`${what} name "${key}" is claimed by both ${other.id} and ${entry.id}`);
+					onClash(key, other, entry);
+					continue;
 				}
 				this.byKey.set(key, entry);
 				this.keys.push({ key, entry });
+				named = true;
 			}
+			if (named) this.entries.push(entry);
 		}
 	}
 
@@ -85,7 +95,8 @@ export class NameIndex<T extends Named> {
 			.map(([e]) => e.name);
 	}
 
+	/** Every entry reachable by at least one name, in the order given. */
 	all(): T[] {
-		return [...new Set(this.byKey.values())];
+		return [...this.entries];
 	}
 }

@@ -25,7 +25,8 @@
  *                             plus one final norm (d)
  *   biases                    qkvBias: q/k/v output widths; oBias: d; expertBias: per expert 2·ei (gated) + d
  *
- * Layers: the first `moe.firstDenseLayers` layers have a dense MLP (width `intermediate`), the others are MoE.
+ * Layers: the first `moe.firstDenseLayers` layers have a dense MLP (width `intermediate`), the others are MoE
+ * (with `moe.layerStep` = N, only every Nth of them; the rest are dense).
  * A model without `moe` has a dense MLP in every layer.
  *
  * Not modelled (the schema has no fields for them; all are small or documented per model in the catalog):
@@ -147,8 +148,10 @@ export function layerGroupParams(m: Model): LayerGroupParams {
 	}
 
 	const moe = m.moe;
-	const denseLayers = moe ? Math.min(m.layers, moe.firstDenseLayers ?? 0) : m.layers;
-	const moeLayers = m.layers - denseLayers;
+	const firstDense = moe ? Math.min(m.layers, moe.firstDenseLayers ?? 0) : m.layers;
+	// Interleaved MoE (Llama 4 Maverick): of the layers after the dense prefix, every `layerStep`-th is MoE.
+	const moeLayers = moe ? Math.floor((m.layers - firstDense) / (moe.layerStep ?? 1)) : 0;
+	const denseLayers = m.layers - moeLayers;
 	let expert = ZERO_MLP;
 	let expertBias = 0;
 	let shared = ZERO_MLP;

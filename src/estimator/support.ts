@@ -64,7 +64,7 @@ function weightOnlyPath(engine: EngineId, format: Format, gpu: Gpu, arch: Archit
 }
 
 /** The support verdict for one format on one GPU with one engine. */
-export function formatSupport(format: Format, gpu: Gpu, arch: Architecture, engine: EngineId): Support {
+export function formatSupport(format: Format, gpu: Gpu, arch: Architecture, engine: EngineId, engineVersion?: string): Support {
 	const noBackend = engineBackend(engine, gpu, arch);
 	if (noBackend) return { level: "unsupported", reason: noBackend };
 	if (!format.engines.includes(engine)) {
@@ -84,6 +84,16 @@ export function formatSupport(format: Format, gpu: Gpu, arch: Architecture, engi
 	}
 
 	const has = (m: string) => arch.nativeMath.some((x) => x === m);
+	// llama.cpp's FP4 blocks reach FP4 tensor cores only through its sm_120 MMA kernels (builds from b7400, Dec 2025,
+	// compiled with the 120a target); GB10 (sm_121) and sm_100 run the same blocks through INT8 MMQ.
+	if (engine === "llama.cpp" && (math === "mxfp4" || math === "nvfp4") && has(math)) {
+		const build = /^b?(\d{3,6})$/.exec((engineVersion ?? "").trim().toLowerCase())?.[1];
+		if (gpu.computeCapability === "12.0" && (build === undefined || Number(build) >= 7400)) {
+			return { level: "native", reason: `${format.name} runs on ${archName}'s FP4 tensor cores through llama.cpp's sm_120 MMA kernels (builds from b7400, compiled for 120a)` };
+		}
+		const why = gpu.computeCapability === "12.0" ? `build b${build ?? "?"} predates llama.cpp's FP4 MMA kernels (b7400)` : `llama.cpp's FP4 MMA kernels target sm_120 only (this is ${gpu.computeCapability ? `sm_${gpu.computeCapability.replace(".", "")}` : arch.targets.join("/")})`;
+		return { level: "emulated", reason: `${format.name} blocks run through INT8 MMQ on ${archName}: ${why}` };
+	}
 	if (has(math)) {
 		// Block-scaled formats reach the tensor cores by different paths (tcgen05 on sm_100, mma.sync on sm_120): say which.
 		const path = ["nvfp4", "mxfp4", "mxfp8", "fp6"].includes(math) ? archNote(arch, /tcgen05|mma\.sync/) : undefined;

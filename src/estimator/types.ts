@@ -34,9 +34,16 @@ export interface FitRequest {
 	engine?: EngineId;
 	/** Format ids or aliases; default: the standard ladder for the engine. */
 	quant?: readonly string[];
-	kvDtype?: KvDtype;
+	/** "auto" (or nothing): the engine's default, the model's dtype (llama.cpp: f16). */
+	kvDtype?: KvDtype | "auto";
 	/** vLLM's gpu_memory_utilization (default 0.9). */
 	gpuMemoryUtilization?: number;
+	/** Compute backend: cuda, rocm, vulkan, metal. Default: the GPU vendor's own (CUDA, ROCm, Metal; Vulkan on Intel). */
+	backend?: string;
+	/** llama.cpp's physical batch (-ub) for prefill; default 512. */
+	ubatch?: number;
+	/** Engine version where it changes the answer: vLLM "v0" (V0 engine) or "v1"; llama.cpp a build like "b2834". */
+	engineVersion?: string;
 }
 
 /** One step of a figure's derivation, e.g. {label: "weights", formula: "30.5 B params × 16 bit", value: 56.9, unit: "GiB"}. */
@@ -100,6 +107,8 @@ export interface FitTable {
 	count: number;
 	split: SplitMode;
 	engine: EngineId;
+	/** The compute backend the speeds assume (cuda, rocm, vulkan, metal); always set by computeFitTable. */
+	backend?: string;
 	context: number;
 	concurrency: number;
 	kvDtype: KvDtype;

@@ -32,6 +32,7 @@ export function requestsFor(spec: BlockSpec, settings: GpuFitSettings): FitReque
 				count: spec.count ?? (mine ? rig.count : 1),
 				split: spec.split ?? rig.split,
 				engine: spec.engine ?? rig.engine,
+				...(spec.backend ? { backend: spec.backend } : {}),
 				context: spec.context ?? rig.context,
 				concurrency: spec.concurrency ?? 1,
 				kvDtype: spec.kvDtype ?? rig.kvDtype,

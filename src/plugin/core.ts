@@ -2,7 +2,7 @@
  * The plugin's state and wiring, kept out of main.ts: settings, the catalog, the index, the refresh bus.
  * A Component child of the plugin, so everything it registers goes away when the plugin is disabled.
  */
-import { Component, debounce, type Plugin } from "obsidian";
+import { Component, debounce, requestUrl, type Plugin } from "obsidian";
 import { localToday, type NoteFacts } from "../estimator/advice/index";
 import type { Catalog } from "../estimator/catalog";
 import { computeFitTable } from "../estimator/fit";
@@ -11,6 +11,7 @@ import type { BlockHost } from "./block-child";
 import { CatalogSource } from "./catalog-source";
 import type { ComputeFit } from "./compute";
 import { GpuFitEvents, type RefreshReason } from "./events";
+import { adapterCache, HfModelStore } from "./hf-store";
 import { IndexComponent } from "./index-component";
 import { RenderQueue } from "./render-queue";
 import type { SettingsHost } from "./settings-tab";
@@ -21,7 +22,9 @@ export const REFRESH_DELAY_MS = 300;
 
 export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	readonly events = new GpuFitEvents();
-	readonly compute: ComputeFit = computeFitTable;
+	/** `hf:Org/Name` models named in blocks, fetched with requestUrl and cached in the plugin folder. */
+	readonly hf: HfModelStore;
+	readonly compute: ComputeFit;
 	readonly renders = new RenderQueue();
 	readonly catalogs: CatalogSource;
 	readonly index: IndexComponent;
@@ -36,6 +39,20 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 
 	constructor(private readonly plugin: Plugin, public settings: GpuFitSettings) {
 		super();
+		this.hf = new HfModelStore(
+			async (url, range) => {
+				if (!range) {
+					const r = await requestUrl({ url, throw: false });
+					return { status: r.status, text: r.text };
+				}
+				// GGUF headers: a byte range of the file, read as bytes.
+				const r = await requestUrl({ url, throw: false, headers: { Range: `bytes=${range[0]}-${range[1]}` } });
+				return { status: r.status, text: "", bytes: new Uint8Array(r.arrayBuffer) };
+			},
+			adapterCache(plugin.app.vault.adapter, plugin.manifest.dir ?? `${plugin.app.vault.configDir}/plugins/${plugin.manifest.id}`),
+			() => this.requestRefresh("catalog"),
+		);
+		this.compute = this.hf.wrap(computeFitTable);
 		this.catalogs = this.addChild(new CatalogSource(plugin.app, () => this.settings.userCatalogFolder, () => {
 			this.index.setCatalog(this.catalogs.catalog);
 			this.requestRefresh("catalog");
@@ -73,11 +90,12 @@ export class GpuFitCore extends Component implements BlockHost, SettingsHost {
 	}
 
 	catalog(): Catalog {
-		return this.catalogs.catalog;
+		return this.hf.catalog(this.catalogs.catalog);
 	}
 
 	catalogGeneration(): number {
-		return this.catalogs.generation;
+		// Imported Hub models change the effective catalog too (each arrival bumps the version).
+		return this.catalogs.generation * 1_000_000 + this.hf.version;
 	}
 
 	adviceKey(): string {

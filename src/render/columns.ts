@@ -1,10 +1,10 @@
 /** The fit table's columns, addressable from a block's `show:` list. Pure: no DOM. */
+import { COLUMN_ALIASES, type ColumnId } from "../estimator/request";
 import type { FitRow } from "../estimator/types";
 import { formatBits, formatGiB, formatHeadroom, formatRate, sessionsCell, supportCell, verdictCell } from "./format";
 
-export type ColumnId =
-	| "format" | "bits" | "weights" | "kv" | "overhead" | "total"
-	| "verdict" | "headroom" | "sessions" | "support" | "decode" | "aggregate" | "prefill";
+/** Column ids are the estimator's one list (shared with the block's `show:` and the CLI). */
+export type { ColumnId };
 
 export interface Column {
 	id: ColumnId;
@@ -34,8 +34,8 @@ export const COLUMNS: readonly Column[] = [
 
 export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((c) => c.id);
 
-/** Older `show:` names still accepted. */
-export const SHOW_ALIASES: Readonly<Record<string, ColumnId>> = { fits: "verdict", sequences: "sessions" };
+/** Older `show:` names still accepted (the estimator's list; a parsed block already holds current ids). */
+export const SHOW_ALIASES: Readonly<Record<string, ColumnId>> = COLUMN_ALIASES;
 
 /**
  * What a ~700 px note shows without scrolling: the answer (verdict), what it costs (total per GPU), how many users

@@ -17,7 +17,7 @@ import { LINK_EDGE_SOURCES, NOTE_EDGE_SOURCES } from "./edges/registry";
 import { ChangeLog } from "./graph/change-log";
 import { Edge, Materializer, kindOfPrefixed, shownWith } from "./graph/materialize";
 import { NameTable, NEVER_SYNCED, namesOf, type NameEntry, type NodeRef, type NoteEntry } from "./graph/names";
-import { GraphStore, changeKind, edgeKind, edgeTarget, kindNo, packEdge } from "./graph/store";
+import { GraphStore, changeKind, edgeKind, edgeTarget, kindBits, kindNo, packEdge } from "./graph/store";
 import { DEFAULT_LINK_FIELDS } from "./note/link-fields";
 import { noteBasename, noteNodeId } from "./note/note-key";
 import { matcherFor, newSharePool, parseNoteShared, titleConcepts, type SharePool } from "./note/parse-note";
@@ -41,7 +41,7 @@ export class VaultIndex {
 	/** Path → its entry: the note, its node id (one string per note) and store number, its links' names. */
 	private readonly notes = new Map<string, NoteEntry>();
 	private readonly names = new NameTable();
-	private store = new GraphStore();
+	private store: GraphStore;
 	/** Node id → entry of the notes that are graph nodes (all notes, or those with the index tag or a series). */
 	private readonly graphNotes = new Map<string, NoteEntry>();
 	private catalog: Catalog;
@@ -80,6 +80,7 @@ export class VaultIndex {
 		this.linkFields = options.linkFields ?? DEFAULT_LINK_FIELDS;
 		this.indexTag = options.indexTag?.replace(/^#+/, "").toLowerCase() || undefined;
 		this.seriesNotesOnly = options.seriesNotesOnly ?? false;
+		this.store = this.newStore();
 	}
 
 	/** Bumps on every change to the graph or to what the queries return. */
@@ -202,7 +203,7 @@ export class VaultIndex {
 		this.catalog = catalog;
 		this.matcher = matcherFor(catalog);
 		this.relations = new ConceptRelations(this.matcher.vocabulary);
-		this.store = new GraphStore();
+		this.store = this.newStore();
 		this.nodeRefs.clear();
 		this.graphNotes.clear();
 		for (const entry of this.notes.values()) { entry.n = -1; entry.lastSync = NEVER_SYNCED; }
@@ -241,6 +242,7 @@ export class VaultIndex {
 	graphOf(kinds: ReadonlySet<EdgeKind>): Graph {
 		// A view drew it: from now on, keep what changes for changesSince.
 		this.log.watch(this.rev);
+		this.store.recordKinds = kindBits(ALL_EDGE_KINDS);
 		return this.materializer().graph(kinds);
 	}
 
@@ -255,9 +257,11 @@ export class VaultIndex {
 		/** Per node: net edges gained (any kind), and for notes whether it was a graph node before `since`. */
 		const nodeNet = new Map<string, number>();
 		const noteBefore = new Map<string, boolean>();
+		const relabelled = new Set<string>();
 		const known = this.log.forEachSince(since, (source, target, code, wasNode) => {
 			if (code === 0) {
-				if (!noteBefore.has(source)) noteBefore.set(source, wasNode);
+				if (target === "label") relabelled.add(source);
+				else if (!noteBefore.has(source)) noteBefore.set(source, wasNode);
 				return;
 			}
 			const [kind, added] = changeKind(code);
@@ -277,7 +281,7 @@ export class VaultIndex {
 			else if (e.net < 0) out.edgesRemoved.push(new Edge(e.source, e.target, e.kind).id);
 		}
 		const materializer = this.materializer();
-		const touched = new Set<string>([...nodeNet.keys(), ...noteBefore.keys()]);
+		const touched = new Set<string>([...nodeNet.keys(), ...noteBefore.keys(), ...relabelled]);
 		for (const id of touched) {
 			const now = materializer.node(id);
 			const visibleNow = now !== undefined && shownWith(now.kind, kinds);
@@ -411,6 +415,13 @@ export class VaultIndex {
 		this.graphCache = undefined;
 	}
 
+	/** A store recording the edge changes the index reads: concept relations', and every kind once a view watches. */
+	private newStore(): GraphStore {
+		const store = new GraphStore();
+		store.recordKinds = kindBits(this.log.watched ? ALL_EDGE_KINDS : RELATION_INPUTS);
+		return store;
+	}
+
 	private materializer(): Materializer {
 		return new Materializer(this.store, this.graphNotes, this.matcher.vocabulary);
 	}
@@ -480,6 +491,9 @@ export class VaultIndex {
 		const last = entry.lastSync;
 		const fresh = last.note !== note || last.edges !== store.packedOut(source);
 		if (!fresh && dirty !== undefined && !note.links.some((l) => dirty.has(l.key))) return;
+		// Tags, series and missing notes are labelled as the first note by path spells them: a new version of a note
+		// may respell them without changing an edge.
+		if (fresh && this.log.watched) this.relabel(last.note, note);
 		const edges = fresh ? [] : last.edges.slice(0, last.fixed);
 		if (fresh) for (const s of NOTE_EDGE_SOURCES) s.edges(note, this.context, edges);
 		const fixed = edges.length;
@@ -495,6 +509,16 @@ export class VaultIndex {
 		if (!fresh && sameEdges(edges, last.edges)) return;
 		this.setOut(source, edges);
 		entry.lastSync = { note, edges, fixed };
+	}
+
+	/** Record the nodes labelled from a note's spellings (old and new version) as possibly relabelled, for views. */
+	private relabel(old: ParsedNote | null, now: ParsedNote): void {
+		const rev = this.rev + 1;
+		for (const n of old === null ? [now] : [old, now]) {
+			for (const t of n.tags) this.log.label(rev, `tag:${t.id}`);
+			for (const s of n.series) this.log.label(rev, `series:${s.id}`);
+			for (const l of n.links) this.log.label(rev, `missing:${l.key}`);
+		}
 	}
 
 	/** The packed edge for link `i` of the note being synced, or -1 when it makes none (see EdgeContext.linkEdge). */
@@ -588,4 +612,9 @@ const NODE_REF_LIMIT = 50_000;
 /** A pending sync of the whole note (not just some of its links). */
 const FULL = true;
 const MENTIONS = kindNo("mentions");
+/** The edge kinds concept relations follow (see ConceptRelations.edgeChanged). */
+const RELATION_INPUTS: readonly EdgeKind[] = ["mentions", "architecture"];
+const ALL_EDGE_KINDS: readonly EdgeKind[] = [
+	"tagged", "in-series", "mentions", "feedback", "amplifies", "links", "architecture", "memory", "interconnect", "family", "native-format",
+];
 const ARCHITECTURE = kindNo("architecture");

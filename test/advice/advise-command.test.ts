@@ -65,7 +65,7 @@ describe("gpufit advise", () => {
 		[["advise", "--gpu", "H100", "--count", "1", "--model", "Qwen3-8B", "--policy", "fp3"], /--policy must be one of released, bf16, fp8, int4/],
 		[["advise", "--gpu", "H100", "--count", "1", "--model", "Qwen3-8B", "--date", "yesterday"], /--date must be a calendar day/],
 		[["advise", "--gpu", "H100", "--count", "1", "--model", "Qwen3-8B", "--budget", "lots"], /--budget must be an amount/],
-		[["advise", "--gpu", "H100", "--count", "two", "--model", "Qwen3-8B"], /--count must be a positive whole number/],
+		[["advise", "--gpu", "H100", "--count", "two", "--model", "Qwen3-8B"], /--count must be a whole number of GPUs from 1 to 1,024 \(got "two"\)/],
 		[["advise", "--gpu", "H100", "--count", "1", "--model", "Qwen3-8B", "--frobnicate"], /unknown option --frobnicate/],
 		[["advise", "--gpu", "H100", "--count", "1", "--model", "Qwen3-8B", "--write"], /--write needs --note/],
 		[["advise", "--gpu", "RTX 9090", "--count", "1", "--model", "Qwen3-8B"], /Unknown GPU "RTX 9090"/],

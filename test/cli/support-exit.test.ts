@@ -26,7 +26,7 @@ describe("gpufit support", () => {
 		const r = await run("support");
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(/--gpu is required/);
-		expect(r.err).toMatch(/usage: gpufit support --gpu NAME/);
+		expect(r.err).toMatch(/gpufit support --help/);
 	});
 
 	it("an unreadable catalog file exits 2", async () => {
@@ -42,11 +42,21 @@ describe("gpufit support", () => {
 		expect(lines[0]).toBe("GeForce RTX 4090 (Ada Lovelace, sm_89)");
 		expect(lines[1]).toMatch(/^format\s+vllm\s+llama\.cpp\s+transformers$/);
 		expect(lines[2]).toMatch(/^-+\s+-+/);
-		const row = (f: string) => lines.find((l) => l.startsWith(`${f} `))?.split(/\s+/);
+		// Verdicts carry a reference to their reason, listed under the table.
+		const row = (f: string) => lines.find((l) => l.startsWith(`${f} `))?.replace(/\s*\[\d+\]/g, "").split(/\s+/);
+		const reason = (f: string, column: number) => {
+			const ref = /\[(\d+)\]/g;
+			const refs = [...(lines.find((l) => l.startsWith(`${f} `)) ?? "").matchAll(ref)].map((m) => m[1]);
+			const at = lines.findIndex((l) => l.startsWith(`[${refs[column] ?? "?"}] `));
+			return at < 0 ? "" : [lines[at], ...lines.slice(at + 1).filter((_, i, rest) => rest.slice(0, i + 1).every((x) => /^\s/.test(x)))].join(" ");
+		};
 		// FP8 runs natively on Ada; GGUF is llama.cpp's alone (dequantized in its kernels); NVFP4 needs Blackwell.
 		expect(row("fp8")?.[1]).toBe("native");
 		expect(row("q4_k_m")).toEqual(["q4_k_m", "unsupported", "emulated", "unsupported"]);
 		expect(row("nvfp4")?.[1]).not.toBe("native");
+		expect(reason("q4_k_m", 1)).toMatch(/llama\.cpp dequantizes the blocks inside its matmul kernels/);
+		expect(reason("q4_k_m", 0)).toMatch(/vllm cannot load Q4_K_M/);
+		expect(reason("nvfp4", 0)).toMatch(/no FP4 tensor math on Ada Lovelace/);
 	});
 
 	it("--json: the GPU, its architecture and each format's verdicts with reasons", async () => {
@@ -65,7 +75,7 @@ describe("gpufit list", () => {
 	it("lists GPUs as a table and as JSON", async () => {
 		const t = await run("list", "gpus");
 		expect(t.code).toBe(0);
-		expect(t.out.split("\n")[0]).toMatch(/^id\s+name\s+memoryGiB\s+memoryType\s+bandwidthGBs\s+architecture\s+availability$/);
+		expect(t.out.split("\n")[0]).toMatch(/^id\s+name\s+memoryGiB\s+bandwidthGBs\s+availability$/);
 		expect(t.out).toMatch(/\nh100-sxm\s+H100 SXM/);
 		const j = await run("list", "gpus", "--json");
 		const rows = JSON.parse(j.out) as { id: string; memoryGiB: number }[];
@@ -84,6 +94,6 @@ describe("gpufit list", () => {
 	it("an unknown list exits 2 with the usage", async () => {
 		const r = await run("list", "cats");
 		expect(r.code).toBe(2);
-		expect(r.err).toMatch(/list what\?/);
+		expect(r.err).toMatch(/cannot list "cats"; gpus, models, formats or architectures/);
 	});
 });

@@ -6,12 +6,22 @@ import { computeFitTable } from "../../src/estimator/fit";
 import { whyText } from "../../src/estimator/why-text";
 
 describe("gpufit fit --why", () => {
-	it("prints whyText for every row", async () => {
-		let out = "";
-		const code = await main(["fit", "--model", "Qwen3-8B", "--gpu", "RTX 4090", "--quant", "bf16,awq", "--why"], { stdout: (s) => (out += s), stderr: () => undefined });
-		expect(code).toBe(0);
+	it("prints whyText for every row: verbatim with --wide, wrapped to 100 columns without", async () => {
+		const run = async (...extra: string[]) => {
+			let out = "";
+			const code = await main(["fit", "--model", "Qwen3-8B", "--gpu", "RTX 4090", "--quant", "bf16,awq", "--why", ...extra], { stdout: (s) => (out += s), stderr: () => undefined });
+			expect(code).toBe(0);
+			return out;
+		};
+		const wide = await run("--wide");
+		const narrow = await run();
 		const t = computeFitTable(loadCatalog(), { model: "Qwen3-8B", gpu: "RTX 4090", quant: ["bf16", "awq"] });
 		if (!t.ok) throw new Error(t.error.message);
-		for (const r of t.value.rows) expect(out).toContain(`\n\n${whyText(t.value, r)}\n`);
+		const words = (s: string) => s.replace(/\s+/g, " ");
+		for (const r of t.value.rows) {
+			expect(wide).toContain(`\n\n${whyText(t.value, r)}\n`);
+			expect(words(narrow)).toContain(words(whyText(t.value, r)));
+		}
+		for (const line of narrow.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
 	});
 });

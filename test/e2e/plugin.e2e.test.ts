@@ -5,8 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/estimator/catalog";
+import { loadCatalog, withHints } from "../../src/estimator/catalog";
 import { computeFitTable } from "../../src/estimator/fit";
+import { catalogHints } from "../../src/plugin/catalog-hints";
 import { buildBlockModel } from "../../src/plugin/compute";
 import { defaultSettings } from "../../src/plugin/settings";
 import { resolveShow } from "../../src/render/columns";
@@ -78,7 +79,8 @@ afterAll(async () => {
 
 describe("gpufit blocks in the browser host", () => {
 	it("every block in the example vault shows the estimator's numbers, or its errors", async () => {
-		const catalog = loadCatalog();
+		// The plugin's catalog, with its hint for unknown names (no catalog folder set).
+		const catalog = withHints(loadCatalog(), catalogHints("", 0, 0));
 		const settings = defaultSettings();
 		let tablesChecked = 0;
 		for (const note of notes()) {

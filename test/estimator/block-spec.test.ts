@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseBlockSpec, parseTokenCount } from "../../src/estimator/block-spec";
+import { parseBlockSpec } from "../../src/estimator/block-spec";
+import { parseField } from "../../src/estimator/request";
 
 describe("gpufit block spec", () => {
 	it("parses a full block", () => {
@@ -19,7 +20,7 @@ describe("gpufit block spec", () => {
 		expect(issues).toEqual([]);
 		expect(spec).toEqual({
 			models: ["Qwen3-30B", "Llama-3.1-8B"], gpus: ["mine"], count: 2, split: "tensor", engine: "llama.cpp",
-			context: 32768, concurrency: 4, quant: ["bf16", "fp8", "q4_k_m"], kvDtype: "q8_0", show: ["format", "fits", "decode"],
+			context: 32768, concurrency: 4, quant: ["bf16", "fp8", "q4_k_m"], kvDtype: "q8_0", show: ["format", "verdict", "decode"],
 		});
 	});
 
@@ -60,11 +61,12 @@ describe("gpufit block spec", () => {
 	});
 
 	it("reads token counts", () => {
-		expect(parseTokenCount("128K")).toBe(131072);
-		expect(parseTokenCount("32_768")).toBe(32768);
-		expect(parseTokenCount(4096)).toBe(4096);
-		expect(parseTokenCount("1m")).toBe(1048576);
-		expect(parseTokenCount("abc")).toBeUndefined();
+		const tokens = (v: unknown) => { const r = parseField("context", v, "block"); return r.ok ? r.value : undefined; };
+		expect(tokens("128K")).toBe(131072);
+		expect(tokens("32_768")).toBe(32768);
+		expect(tokens(4096)).toBe(4096);
+		expect(tokens("1m")).toBe(1048576);
+		expect(tokens("abc")).toBeUndefined();
 	});
 
 	it("never throws, whatever the text", () => {
@@ -81,5 +83,14 @@ describe("key suggestions", () => {
 		expect(hostile.issues[0]?.message).not.toMatch(/Did you mean/);
 		expect(parseBlockSpec("modle: x").issues[0]?.message).toMatch(/Did you mean "model"/);
 		expect(parseBlockSpec("model: x\nengin: vllm").issues[0]?.message).toMatch(/Did you mean "engine"/);
+	});
+});
+
+describe("backend key (issue #12)", () => {
+	it("takes a compute backend and refuses others with the valid ones", () => {
+		expect(parseBlockSpec("model: Qwen3-8B\ngpu: RX 7900 XTX\nengine: llama.cpp\nbackend: Vulkan").spec?.backend).toBe("vulkan");
+		const bad = parseBlockSpec("model: Qwen3-8B\nbackend: opencl");
+		expect(bad.issues[0]?.message).toMatch(/"backend" must be one of cuda, rocm, vulkan, metal/);
+		expect(bad.issues[0]?.line).toBe(2);
 	});
 });

@@ -36,7 +36,7 @@ describe("catalog", () => {
 		const { catalog, issues } = buildCatalog({ gpus: [good, bad] }, base);
 		expect(resolveGpu(catalog, "mycard").ok).toBe(true);
 		expect(resolveGpu(catalog, "Broken").ok).toBe(false);
-		expect(issues.map((i) => i.path).join(" ")).toContain("gpus[1].bandwidthGBs");
+		expect(issues.map((i) => i.path).join(" ")).toContain("gpus[1] (broken-card).bandwidthGBs");
 		expect(catalog.revision).toBe(base.revision + 1);
 	});
 });

@@ -65,6 +65,24 @@ describe("model catalog", () => {
 			["Qwen2.5-72B-Instruct", "qwen2.5-72b"],
 			["phi-4", "phi-4"],
 			["Qwen3-Next", "qwen3-next-80b-a3b"],
+			// Round 2: the families benchmark tables use, and the variants that share an architecture.
+			["DeepSeek-R1-Distill-Qwen-14B", "qwen2.5-14b"],
+			["deepseek-r1:32b", "qwen2.5-32b"],
+			["Qwen2.5-Coder-32B-Instruct", "qwen2.5-32b"],
+			["Qwen2.5-7B-Instruct", "qwen2.5-7b"],
+			["llama3.2:3b", "llama-3.2-3b"],
+			["Llama-3.2-1B-Instruct", "llama-3.2-1b"],
+			["Llama 4 Scout", "llama-4-scout"],
+			["Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-4-maverick"],
+			["gemma3:12b", "gemma-3-12b"],
+			["gemma-3-4b-it", "gemma-3-4b"],
+			["Mistral Nemo", "mistral-nemo-12b"],
+			["Mistral-Small-3.1-24B-Instruct-2503", "mistral-small-3.2-24b"],
+			["Mistral-Small-24B-Instruct-2501", "mistral-small-24b"],
+			["Kimi K2", "kimi-k2"],
+			["GLM-4.5-Air", "glm-4.5-air"],
+			["zai-org/GLM-4.6", "glm-4.6"],
+			["Qwen3-Coder-480B", "qwen3-coder-480b-a35b"],
 		];
 		for (const [typed, id] of cases) {
 			const r = resolveModel(c, typed);

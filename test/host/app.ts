@@ -15,6 +15,7 @@ interface VaultPayload {
 	name: string;
 	files: VaultFileData[];
 	pluginData: unknown;
+	pluginDataError?: string;
 }
 
 type PluginModule = { exports: unknown };
@@ -57,6 +58,8 @@ export interface HostApi {
 	currentPath(): string;
 	editNote(path: string, text: string): Promise<void>;
 	noteText(path: string): string | undefined;
+	/** Paths the plugin wrote through the vault adapter (its data and caches). */
+	adapterFiles(): string[];
 	setTheme(theme: "light" | "dark"): void;
 	/** Hide or show the reading view (a background tab); showing fires Obsidian's node-inserted hook. */
 	setViewVisible(visible: boolean): void;
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
 	const payload = (await (await fetch("/api/vault")).json()) as VaultPayload;
 	const manifest = (await (await fetch("/manifest.json")).json()) as O.PluginManifest;
 	registry.data = payload.pluginData ?? null;
+	registry.dataError = payload.pluginDataError;
 	const app = new HostApp(payload.files, mainEl);
 	const view = new ReadingView(viewHost);
 	view.load();
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
 			else await app.vault.modify(f, text);
 		},
 		noteText: (path) => app.vault.text(path),
+		adapterFiles: () => [...app.vault.adapter.files.keys()],
 		setTheme(theme) {
 			document.body.toggleClass("theme-dark", theme === "dark");
 			document.body.toggleClass("theme-light", theme === "light");

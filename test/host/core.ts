@@ -251,3 +251,27 @@ export class TFolder extends TAbstractFile implements O.TFolder {
 	}
 }
 
+
+/**
+ * Obsidian's requestUrl. The host has no network: huggingface.co URLs are answered from the recorded configs in
+ * test/fixtures/hf (served by the host server under /hf/), everything else fails like an offline device.
+ */
+export const requestUrl = ((request: O.RequestUrlParam | string): O.RequestUrlResponsePromise => {
+	const url = typeof request === "string" ? request : request.url;
+	const local = url.startsWith("https://huggingface.co/") ? `/hf/${url.slice("https://huggingface.co/".length)}` : undefined;
+	const throwOnError = typeof request === "string" ? true : request.throw !== false;
+	const response = (async (): Promise<O.RequestUrlResponse> => {
+		if (!local) throw new Error(`net::ERR_INTERNET_DISCONNECTED (${url})`);
+		const r = await fetch(local);
+		const text = await r.text();
+		if (throwOnError && r.status >= 400) throw new Error(`Request failed, status ${r.status}`);
+		const buffer = new TextEncoder().encode(text).buffer;
+		return { status: r.status, headers: {}, text, arrayBuffer: buffer, json: r.status === 200 ? (JSON.parse(text) as unknown) : null };
+	})();
+	const extras: Pick<O.RequestUrlResponsePromise, "arrayBuffer" | "json" | "text"> = {
+		arrayBuffer: response.then((r) => r.arrayBuffer),
+		json: response.then((r): unknown => r.json),
+		text: response.then((r) => r.text),
+	};
+	return Object.assign(response, extras);
+}) satisfies typeof O.requestUrl;

@@ -6,7 +6,7 @@
  */
 export {
 	Events, Component, MarkdownRenderChild, Notice, TAbstractFile, TFile, TFolder,
-	debounce, parseYaml, stringifyYaml, normalizePath, Platform, allEvents, liveIntervals, notices,
+	debounce, parseYaml, stringifyYaml, normalizePath, Platform, allEvents, liveIntervals, notices, requestUrl,
 } from "./core";
 export {
 	Setting, PluginSettingTab, SettingTab, AbstractInputSuggest, PopoverSuggest,

@@ -15,6 +15,8 @@ export interface HostRegistry {
 	ribbonEl: HTMLElement;
 	data: unknown;
 	dataWrites: number;
+	/** Set when data.json cannot be parsed: loadData rejects with it, as Obsidian's does. */
+	dataError: string | undefined;
 }
 
 export const registry: HostRegistry = {
@@ -26,6 +28,7 @@ export const registry: HostRegistry = {
 	ribbonEl: createDiv(),
 	data: null,
 	dataWrites: 0,
+	dataError: undefined,
 };
 
 type PluginSurface = Surface<O.Plugin,
@@ -84,6 +87,7 @@ export abstract class Plugin extends Component implements PluginSurface {
 	}
 
 	loadData(): Promise<unknown> {
+		if (registry.dataError !== undefined) return Promise.reject(new SyntaxError(registry.dataError));
 		return Promise.resolve(structuredClone(registry.data));
 	}
 

@@ -62,15 +62,20 @@ async function walk(dir: string, base: string, out: FileOut[]): Promise<FileOut[
 	return out;
 }
 
-async function vaultPayload(vault: string): Promise<{ name: string; files: FileOut[]; pluginData: unknown }> {
+async function vaultPayload(vault: string): Promise<{ name: string; files: FileOut[]; pluginData: unknown; pluginDataError?: string }> {
 	const files = await walk(vault, vault, []);
-	let pluginData: unknown = null;
+	let text: string;
 	try {
-		pluginData = JSON.parse(await readFile(path.join(vault, ".obsidian/plugins/gpu-fit/data.json"), "utf8")) as unknown;
+		text = await readFile(path.join(vault, ".obsidian/plugins/gpu-fit/data.json"), "utf8");
 	} catch {
-		pluginData = null;
+		return { name: path.basename(vault), files, pluginData: null };
 	}
-	return { name: path.basename(vault), files, pluginData };
+	try {
+		return { name: path.basename(vault), files, pluginData: JSON.parse(text) as unknown };
+	} catch (e) {
+		// As in Obsidian, an unparseable data.json makes loadData reject.
+		return { name: path.basename(vault), files, pluginData: null, pluginDataError: e instanceof Error ? e.message : String(e) };
+	}
 }
 
 const TYPES: Record<string, string> = { ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8" };
@@ -112,8 +117,15 @@ export async function startServer({ port = 8377, vault = path.join(root, "exampl
 				}
 				case "/api/vault":
 					return send(200, TYPES[".json"] ?? "", JSON.stringify(await vaultPayload(vaultDir)));
-				default:
+				default: {
+					// Recorded Hugging Face files for the host's requestUrl: /hf/Org/Name/resolve/main/<file>.
+					const hf = /^\/hf\/([\w.-]+\/[\w.-]+)\/resolve\/main\/([\w.-]+)$/.exec(url.pathname);
+					if (hf) {
+						const file = path.join(root, "test/fixtures/hf", hf[1] ?? "", hf[2] ?? "");
+						return fs.existsSync(file) ? send(200, TYPES[".json"] ?? "", await readFile(file)) : send(404, "text/plain", "not found");
+					}
 					return send(404, "text/plain", "not found");
+				}
 			}
 		} catch (e) {
 			res.writeHead(500, { "content-type": "text/plain" });

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES } from "../../src/estimator/types";
+import { KV_DTYPE_CHOICES, LIMITS } from "../../src/estimator/request";
+import { ENGINE_IDS, SPLIT_MODES } from "../../src/estimator/types";
 import { DEFAULT_SETTINGS, PRECISION_POLICIES, SETTINGS_VERSION, migrateSettings, type GpuFitSettings, type RigSettings } from "../../src/plugin/settings";
 import { fcParams } from "../fc-params";
 
@@ -13,11 +14,11 @@ import { fcParams } from "../fc-params";
 const name = fc.string({ minLength: 1, maxLength: 24 }).map((s) => s.trim()).filter((s) => s.length > 0);
 const rig: fc.Arbitrary<RigSettings> = fc.record({
 	gpu: name,
-	count: fc.integer({ min: 1, max: 1024 }),
+	count: fc.integer({ min: 1, max: LIMITS.gpus }),
 	split: fc.constantFrom(...SPLIT_MODES),
 	engine: fc.constantFrom(...ENGINE_IDS),
-	context: fc.integer({ min: 1, max: 10_000_000 }),
-	kvDtype: fc.constantFrom(...KV_DTYPES),
+	context: fc.integer({ min: 1, max: LIMITS.tokens }),
+	kvDtype: fc.constantFrom(...KV_DTYPE_CHOICES),
 });
 const settings: fc.Arbitrary<GpuFitSettings> = fc.record({
 	// A data.json written by a newer plugin keeps its number.
@@ -43,13 +44,13 @@ describe("settings round-trip through migration", () => {
 	it("each rig field survives on its own (split, engine, count, context, KV type, GPU)", () => {
 		for (const split of SPLIT_MODES) expect(migrateSettings({ version: 2, rig: { split } }).rig.split).toBe(split);
 		for (const engine of ENGINE_IDS) expect(migrateSettings({ version: 2, rig: { engine } }).rig.engine).toBe(engine);
-		for (const kvDtype of KV_DTYPES) expect(migrateSettings({ version: 2, rig: { kvDtype } }).rig.kvDtype).toBe(kvDtype);
-		expect(migrateSettings({ version: 2, rig: { count: 1024, context: 10_000_000, gpu: "B200" } }).rig).toEqual({ ...DEFAULT_SETTINGS.rig, count: 1024, context: 10_000_000, gpu: "B200" });
+		for (const kvDtype of KV_DTYPE_CHOICES) expect(migrateSettings({ version: 2, rig: { kvDtype } }).rig.kvDtype).toBe(kvDtype);
+		expect(migrateSettings({ version: 2, rig: { count: LIMITS.gpus, context: LIMITS.tokens, gpu: "B200" } }).rig).toEqual({ ...DEFAULT_SETTINGS.rig, count: LIMITS.gpus, context: LIMITS.tokens, gpu: "B200" });
 	});
 
 	it("property: a v1 data.json keeps its rig, policy, tag and fields", () => {
 		const v1 = fc.record({
-			rig: fc.record({ gpu: name, count: fc.integer({ min: 1, max: 1024 }), engine: fc.constantFrom(...ENGINE_IDS), context: fc.integer({ min: 1, max: 10_000_000 }) }),
+			rig: fc.record({ gpu: name, count: fc.integer({ min: 1, max: LIMITS.gpus }), engine: fc.constantFrom(...ENGINE_IDS), context: fc.integer({ min: 1, max: LIMITS.tokens }) }),
 			quantization: fc.constantFrom("none", "fp8", "int4"),
 			seriesTag: name.filter((s) => !s.startsWith("#")),
 			feedbackFields: fc.uniqueArray(name, { minLength: 1, maxLength: 4 }),
@@ -67,8 +68,8 @@ describe("settings round-trip through migration", () => {
 	it("property: a v0 flat data.json keeps its GPU, count, engine, context, quantization choice, tag and fields", () => {
 		const field = name.filter((s) => !s.includes(","));
 		const v0 = fc.record({
-			gpu: name, gpuCount: fc.integer({ min: 1, max: 1024 }), engine: fc.constantFrom(...ENGINE_IDS),
-			defaultContext: fc.integer({ min: 1, max: 10_000_000 }), allowQuantized: fc.boolean(), tag: name.filter((s) => !s.startsWith("#")),
+			gpu: name, gpuCount: fc.integer({ min: 1, max: LIMITS.gpus }), engine: fc.constantFrom(...ENGINE_IDS),
+			defaultContext: fc.integer({ min: 1, max: LIMITS.tokens }), allowQuantized: fc.boolean(), tag: name.filter((s) => !s.startsWith("#")),
 			feedbackFields: fc.uniqueArray(field, { minLength: 1, maxLength: 4 }),
 		});
 		fc.assert(fc.property(v0, (old) => {

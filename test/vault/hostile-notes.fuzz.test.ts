@@ -128,3 +128,15 @@ describe("hostile notes cost only themselves", () => {
 		expect(index.diagnostics().filter((d) => d.path === "Bomb.md").length).toBeGreaterThan(0);
 	});
 });
+
+describe("hostile notes and the other readers of frontmatter", () => {
+	it("writing scaling advice into a note with an alias bomb is bounded (written or refused, never expanded)", async () => {
+		const { applyAdvice } = await import("../../src/estimator/advice/write-back");
+		const text = `---\n${aliasBomb(9, 10, true)}\ntitle: Bomb\n---\nBody.\n`;
+		const t0 = performance.now();
+		const result = applyAdvice(text, "| option |\n|---|\n| keep |", { advice: "keep", updated: "2026-11-29" });
+		expect(performance.now() - t0).toBeLessThan(WATCHDOG_MS);
+		expect(["written", "invalid-frontmatter"]).toContain(result.status);
+		if (result.status === "written") expect(result.text).toContain("gpufit-advice: keep");
+	});
+});

@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/estimator/catalog";
 import { VaultIndex } from "../../src/vault/index";
+import type { EdgeKind, GraphEdge, GraphNode } from "../../src/vault/types";
+import { fcParams } from "../fc-params";
 import { canonical } from "./helpers";
 
 const PATHS = ["Alpha.md", "Beta.md", "dir/Gamma.md", "dir/Alpha.md", "Заметка.md", "Delta Note.md"];
@@ -90,7 +92,58 @@ describe("incremental index = rebuild", () => {
 				const rebuilt = new VaultIndex({ catalog, indexTag });
 				rebuilt.batch(() => { for (const [path, text] of [...vault].reverse()) rebuilt.upsert(path, text); });
 				expect(snapshot(index)).toEqual(snapshot(rebuilt));
-			}), { numRuns: 300 });
+			}), fcParams({ numRuns: 300 }));
+		});
+	}
+});
+
+/**
+ * A view that draws graphOf(kinds) once and then only applies changesSince(revision, kinds) must always look like a
+ * fresh graphOf(kinds): nodes (label, kind, path, degree) and edges. When changesSince answers `undefined` (a cold
+ * start or a catalog change came between) the view redraws, as the graph view does.
+ */
+describe("changesSince keeps a view equal to graphOf", () => {
+	const KIND_SETS: ReadonlySet<EdgeKind>[] = [
+		new Set<EdgeKind>(["feedback", "amplifies", "links", "in-series", "architecture", "memory", "interconnect", "family", "native-format"]),
+		new Set<EdgeKind>(["tagged", "in-series", "mentions", "feedback", "amplifies", "links", "architecture", "memory", "interconnect", "family", "native-format"]),
+		new Set<EdgeKind>(["tagged", "links"]),
+	];
+	for (const [k, kinds] of KIND_SETS.entries()) {
+		it(`for random edit sequences (edge kinds ${k + 1})`, () => {
+			fc.assert(fc.property(fc.array(fc.array(command, { maxLength: 6 }), { maxLength: 6 }), fc.boolean(), (groups, batched) => {
+				const index = new VaultIndex({ catalog: loadCatalog() });
+				const nodes = new Map<string, GraphNode>();
+				const edges = new Map<string, GraphEdge>();
+				let revision = 0;
+				const redraw = (): void => {
+					nodes.clear();
+					edges.clear();
+					const g = index.graphOf(kinds);
+					for (const n of g.nodes) nodes.set(n.id, n);
+					for (const e of g.edges) edges.set(e.id, e);
+					revision = index.revision;
+				};
+				const apply = (c: Command): void => {
+					if (c.op === "upsert") index.upsert(c.path, c.text);
+					else if (c.op === "remove") index.remove(c.path);
+					else index.rename(c.from, c.to);
+				};
+				redraw();
+				for (const group of groups) {
+					if (batched) index.batch(() => { for (const c of group) apply(c); });
+					else for (const c of group) apply(c);
+					const changes = index.changesSince(revision, kinds);
+					if (changes === undefined) { redraw(); continue; }
+					for (const id of changes.nodesRemoved) nodes.delete(id);
+					for (const n of [...changes.nodesAdded, ...changes.nodesChanged]) nodes.set(n.id, n);
+					for (const id of changes.edgesRemoved) edges.delete(id);
+					for (const e of changes.edgesAdded) edges.set(e.id, e);
+					revision = changes.revision;
+					const fresh = canonical(index.graphOf(kinds));
+					const plain = (g: { nodes: GraphNode[]; edges: GraphEdge[] }) => ({ nodes: g.nodes.map((n) => ({ ...n })), edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind })) });
+					expect(plain(canonical({ nodes: [...nodes.values()], edges: [...edges.values()] }))).toEqual(plain(fresh));
+				}
+			}), fcParams({ numRuns: 200 }));
 		});
 	}
 });

@@ -17,7 +17,9 @@
  *         copies: 2            # two fine-tuned variants resident at once
  *       - Qwen3-Embedding-8B   # a bare name is one copy, one user
  */
-import { parseTokenCount, type BlockSpec } from "../block-spec";
+import { describeValue } from "../request/text";
+import type { BlockSpec } from "../block-spec";
+import { parseField } from "../request";
 import type { EngineId } from "../types";
 import { parsePolicy } from "./precision";
 import type { AdviceRequest, PrecisionPolicy, WorkloadInput } from "./types";
@@ -38,9 +40,10 @@ const KEYS = ["gpu", "count", "budget", "policy", "context", "workload"];
 const ENTRY_KEYS = ["model", "label", "context", "users", "concurrency", "copies", "resident"];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A whole number up to `max`, read as the request fields read a token count (8192, "32k", "1m", "32_768"). */
 function positiveInt(v: unknown, max: number): number | undefined {
-	const n = typeof v === "number" ? v : typeof v === "string" ? parseTokenCount(v) : undefined;
-	return n !== undefined && Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
+	const r = parseField("context", typeof v === "number" ? String(v) : v, "block");
+	return r.ok && r.value <= max ? r.value : undefined;
 }
 
 /** "10000", 10000, "$10,000", "10k", "12.5k USD" → dollars. */
@@ -70,23 +73,23 @@ export function parseNoteConfig(value: unknown): NoteConfig {
 	}
 	if (value.count !== undefined) {
 		const n = positiveInt(value.count, 64);
-		if (n === undefined) config.issues.push(`gpufit.count must be a whole number from 1 to 64 (got ${JSON.stringify(value.count)}).`);
+		if (n === undefined) config.issues.push(`gpufit.count must be a whole number from 1 to 64 (got ${describeValue(value.count)}).`);
 		else if (config.rig) config.rig.count = n;
 		else config.issues.push("gpufit.count needs gpufit.gpu.");
 	}
 	if (value.budget !== undefined) {
 		const b = parseBudget(value.budget);
-		if (b === undefined) config.issues.push(`gpufit.budget must be an amount in US dollars (got ${JSON.stringify(value.budget)}).`);
+		if (b === undefined) config.issues.push(`gpufit.budget must be an amount in US dollars (got ${describeValue(value.budget)}).`);
 		else config.budgetUsd = b;
 	}
 	if (value.policy !== undefined) {
 		const p = typeof value.policy === "string" ? parsePolicy(value.policy) : undefined;
-		if (!p) config.issues.push(`gpufit.policy must be released, bf16, fp8 or int4 (got ${JSON.stringify(value.policy)}).`);
+		if (!p) config.issues.push(`gpufit.policy must be released, bf16, fp8 or int4 (got ${describeValue(value.policy)}).`);
 		else config.policy = p;
 	}
 	if (value.context !== undefined) {
 		const c = positiveInt(value.context, 10_000_000);
-		if (c === undefined) config.issues.push(`gpufit.context must be a token count like 32k (got ${JSON.stringify(value.context)}).`);
+		if (c === undefined) config.issues.push(`gpufit.context must be a token count like 32k (got ${describeValue(value.context)}).`);
 		else config.context = c;
 	}
 	if (value.workload !== undefined) {
@@ -109,7 +112,7 @@ export function parseNoteConfig(value: unknown): NoteConfig {
 			const num = (key: string, max: number, what: string): number | undefined => {
 				if (item[key] === undefined) return undefined;
 				const n = positiveInt(item[key], max);
-				if (n === undefined) config.issues.push(`${where}.${key} must be ${what} (got ${JSON.stringify(item[key])}).`);
+				if (n === undefined) config.issues.push(`${where}.${key} must be ${what} (got ${describeValue(item[key])}).`);
 				return n;
 			};
 			const context = num("context", 10_000_000, "a token count like 32k");

@@ -186,7 +186,32 @@ function loadYaml(source: string): { ok: true; value: Record<string, unknown> } 
 	}
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether two parsed frontmatters are equal, looking at no more than SAME_BUDGET values: js-yaml reads `*alias` as a
+ * shared reference, so a dozen lines can stand for 10^9 values. Over the budget counts as "not the same", so the
+ * write is refused rather than the app frozen.
+ */
+function same(a: unknown, b: unknown): boolean {
+	let left = SAME_BUDGET;
+	const eq = (x: unknown, y: unknown): boolean => {
+		if (--left < 0) return false;
+		if (x === y) return true;
+		if (x instanceof Date || y instanceof Date) return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
+		if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return Number.isNaN(x) && Number.isNaN(y);
+		if (Array.isArray(x) !== Array.isArray(y)) return false;
+		const kx = Object.keys(x);
+		const ky = Object.keys(y);
+		if (kx.length !== ky.length) return false;
+		for (let i = 0; i < kx.length; i++) {
+			const k = kx[i] as string;
+			if (k !== ky[i] || !eq((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k])) return false;
+		}
+		return true;
+	};
+	return eq(a, b);
+}
+
+const SAME_BUDGET = 200_000;
 const dayOf = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "string" ? v : undefined);
 
 /** Apply advice to a note. `section` is the Markdown between the markers (without them), lines joined by "\n". */

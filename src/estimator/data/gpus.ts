@@ -10,6 +10,7 @@
  * - Apple: usableGiB is the unified memory the GPU may wire by default (macOS caps it at ~75% of RAM above 64 GB).
  */
 import type { Gpu, Source } from "../schema";
+import { NVIDIA_ADDED, OTHER_ADDED } from "./gpus-added";
 
 const smi = (mib: number, where: string, asOf = "2026-09"): Source => ({
 	ref: `nvidia-smi memory.total ${mib} MiB (${where})`,
@@ -652,7 +653,7 @@ export const GPUS: Gpu[] = [
 		segment: "desktop-soc",
 		memory: { marketedGB: 128, usableGiB: 119.7, type: "LPDDR5X", busBits: 256, unified: true },
 		bandwidthGBs: 273,
-		tflops: { fp32: 29.7, fp16: 119, bf16: 119, fp8: 238, fp4: 500, dense: true },
+		tflops: { fp32: 29.7, fp16: 119, bf16: 119, fp8: 238, int8: 238, fp4: 500, dense: true },
 		smCount: 48,
 		boostClockMHz: 2418,
 		tdpW: 140,
@@ -663,7 +664,7 @@ export const GPUS: Gpu[] = [
 		sources: [
 			{ ref: "https://dgx-spark.warehack.ing/hardware/", asOf: "2026-06", confidence: "secondary", fields: ["memory.marketedGB", "memory.busBits", "bandwidthGBs", "smCount", "tdpW", "interconnect", "price", "launched"], note: "6,144 CUDA cores = 48 SMs; 1 PF FP4 sparse; ~140 W SoC, 240 W PSU; Founders Edition $3,999, shipped Oct 2025" },
 			{ ref: "https://github.com/huggingface/huggingface.js/pull/1861", asOf: "2025-11-28", confidence: "secondary", fields: ["tflops.fp32", "boostClockMHz", "computeCapability"], note: "29.71 TFLOPS FP32 (TechPowerUp), cc 12.1; boost = 29.71 TF / (6,144 × 2) = 2.418 GHz" },
-			{ ref: "derived: fp16 = 48 SM × 1024 FLOP/clk × 2.418 GHz ≈ 119; fp4 = 1 PF sparse / 2; fp8 = 2 × fp16. Whether GB10 runs FP32-accumulate at half rate (GeForce-style) is not documented", asOf: "2025-11", confidence: "derived", fields: ["tflops"] },
+			{ ref: "derived: fp16 = 48 SM × 1024 FLOP/clk × 2.418 GHz ≈ 119; fp4 = 1 PF sparse / 2; fp8 = int8 = 2 × fp16 (Blackwell RTX tensor cores run INT8 at the FP8 rate). Whether GB10 runs FP32-accumulate at half rate (GeForce-style) is not documented", asOf: "2025-11", confidence: "derived", fields: ["tflops"] },
 			{ ref: "public vLLM benchmark notes: \"GB10 119.7 GiB unified memory\" (also torch/cudaMemGetInfo total on DGX Spark)", asOf: "2026-06", confidence: "secondary", fields: ["memory.usableGiB"], note: "nvidia-smi reports memory.total as [N/A] on GB10; the OS and apps share this pool" },
 		],
 	},
@@ -990,4 +991,7 @@ export const GPUS: Gpu[] = [
 			{ ref: "derived placeholders: fp16 = fp8 / 2; fp32 = MI355X's 157 (not published); usableGiB = 432 GiB − 16 MiB as on MI355X", asOf: "2026-06", confidence: "derived", fields: ["tflops.fp16", "tflops.bf16", "tflops.fp32", "memory.usableGiB"] },
 		],
 	},
+	// Round 2 additions (./gpus-added.ts).
+	...NVIDIA_ADDED,
+	...OTHER_ADDED,
 ];

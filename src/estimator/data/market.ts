@@ -13,6 +13,7 @@
  * - Source confidence as in the GPU catalog: verified / secondary / memory (check it) / derived.
  */
 import type { MarketEntry } from "../advice/market-schema";
+import { MARKET_ADDED } from "./market-added";
 import type { Source } from "../schema";
 
 const READ = "2026-09";
@@ -403,4 +404,6 @@ export const MARKET: MarketEntry[] = [
 		noPrice: "not priced; announced in 72-GPU Helios racks",
 		purchase: rack("AMD Helios: 72 MI455X per rack", src("https://www.jaredwatkins.com/research/ai-accelerators/amd-instinct/mi400-helios/", "2026-06", "secondary")),
 	},
+	// GPUs added in round 2 (./market-added.ts).
+	...MARKET_ADDED,
 ];

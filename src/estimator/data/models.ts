@@ -12,6 +12,7 @@
  *   derivative repos or third-party code count as "secondary"; "memory" marks facts to re-check.
  */
 import type { Model, Source } from "../schema";
+import { MODELS_ADDED } from "./models-added";
 
 const READ = "2026-11";
 
@@ -669,4 +670,6 @@ export const MODELS: Model[] = [
 			card("microsoft/phi-4", "memory", "14B on the card; 14.7B HF safetensors count"),
 		],
 	},
+	// Round 2 additions (./models-added.ts).
+	...MODELS_ADDED,
 ];

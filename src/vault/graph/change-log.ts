@@ -25,7 +25,7 @@ export class ChangeLog {
 	/** Not recording (a cold start): everything is new anyway. */
 	paused = false;
 	/** Someone reads the log: until then nothing is recorded. */
-	private watched = false;
+	watched = false;
 
 	/** An edge change visible from revision `rev` on. */
 	edge(rev: number, source: string, target: string, code: number): void {
@@ -37,6 +37,15 @@ export class ChangeLog {
 	note(rev: number, id: string, wasNode: boolean): void {
 		if (this.paused || !this.watched) return;
 		this.push(rev, id, "", 0, wasNode);
+	}
+
+	/**
+	 * A node's label may have changed without any edge changing (a tag respelled in the note that names it first).
+	 * Recorded as a note event with target "label".
+	 */
+	label(rev: number, id: string): void {
+		if (this.paused || !this.watched) return;
+		this.push(rev, id, "label", 0, true);
 	}
 
 	/** Forget everything: revisions before `rev` can no longer be answered. */

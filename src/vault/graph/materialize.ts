@@ -36,7 +36,17 @@ export function shownWith(kind: NodeKind, kinds: ReadonlySet<EdgeKind> | undefin
 	return true;
 }
 
-/** Spellings of tag, series and missing-note keys in one note, read once. */
+/** Notes with more tags / links than this are read into a map once per call (a linear search each time otherwise). */
+const SEARCH_LIMIT = 16;
+
+/** The spelling of a tag, series or missing-note key in one note (rest: the id without its prefix). */
+function spellingIn(note: ParsedNote, kind: NodeKind, rest: string): string | undefined {
+	if (kind === "tag") return note.tags.find((t) => t.id === rest)?.display;
+	if (kind === "series") return note.series.find((s) => s.id === rest)?.display;
+	return note.links.find((l) => l.key === rest)?.name;
+}
+
+/** Every spelling of one note by node id, for notes too big to search each time. */
 function spellingsOf(note: ParsedNote): Map<string, string> {
 	const m = new Map<string, string>();
 	for (const t of note.tags) m.set(`tag:${t.id}`, t.display);
@@ -46,7 +56,7 @@ function spellingsOf(note: ParsedNote): Map<string, string> {
 }
 
 export class Materializer {
-	private readonly spellings = new Map<string, Map<string, string>>();
+	private readonly spellings = new Map<ParsedNote, Map<string, string>>();
 
 	constructor(
 		private readonly store: GraphStore,
@@ -119,15 +129,19 @@ export class Materializer {
 		return { id, kind: kindOfPrefixed(id), label: this.labelFrom(id, first), degree };
 	}
 
-	/** A tag, series or missing note's label: its spelling in note `noteId`, else its key. */
+	/**
+	 * A tag, series or missing note's label: its spelling in note `noteId`, else its key. A note with many tags or
+	 * links is read into a map once per call (100k tags searched once per tag was quadratic).
+	 */
 	private labelFrom(id: string, noteId: string | undefined): string {
 		const rest = id.slice(id.indexOf(":") + 1);
-		if (noteId === undefined) return rest;
-		let spellings = this.spellings.get(noteId);
+		const note = noteId === undefined ? undefined : this.graphNotes.get(noteId)?.note;
+		if (note === undefined) return rest;
+		if (note.tags.length + note.links.length <= SEARCH_LIMIT) return spellingIn(note, kindOfPrefixed(id), rest) ?? rest;
+		let spellings = this.spellings.get(note);
 		if (spellings === undefined) {
-			const note = this.graphNotes.get(noteId)?.note;
-			spellings = note === undefined ? new Map<string, string>() : spellingsOf(note);
-			this.spellings.set(noteId, spellings);
+			spellings = spellingsOf(note);
+			this.spellings.set(note, spellings);
 		}
 		return spellings.get(id) ?? rest;
 	}

@@ -21,6 +21,7 @@ const EDGE_KINDS: readonly EdgeKind[] = [
 const KIND_NO = new Map<EdgeKind, number>(EDGE_KINDS.map((k, i) => [k, i]));
 const KIND_BITS = 4;
 const KIND_MASK = (1 << KIND_BITS) - 1;
+const ALL_KINDS = (1 << EDGE_KINDS.length) - 1;
 
 export function kindNo(kind: EdgeKind): number {
 	return KIND_NO.get(kind) as number;
@@ -37,6 +38,13 @@ export function edgeTarget(packed: number): number {
 
 export function edgeKind(packed: number): EdgeKind {
 	return EDGE_KINDS[packed & KIND_MASK] as EdgeKind;
+}
+
+/** The recordKinds bits of some kinds. */
+export function kindBits(kinds: readonly EdgeKind[]): number {
+	let bits = 0;
+	for (const k of kinds) bits |= 1 << kindNo(k);
+	return bits;
 }
 
 /** A `changes` code → [kind, added]. */
@@ -71,6 +79,8 @@ export class GraphStore {
 	 * node lost its last edge is recycled when setOut returns.
 	 */
 	readonly changes: (string | number)[] = [];
+	/** Bit per kind number (see kindNo): the kinds written to `changes` (a cold start makes millions of the others). */
+	recordKinds = ALL_KINDS;
 
 	/** Node numbers are below this. */
 	numberCount(): number {
@@ -176,8 +186,8 @@ export class GraphStore {
 
 	private link(source: number, packed: number, added: boolean): void {
 		const target = edgeTarget(packed);
-		const kind = (packed & KIND_MASK) + 1;
-		this.changes.push(this.names[source] as string, this.names[target] as string, added ? kind : -kind);
+		const kind = packed & KIND_MASK;
+		if (((this.recordKinds >>> kind) & 1) === 1) this.changes.push(this.names[source] as string, this.names[target] as string, added ? kind + 1 : -kind - 1);
 		if (added) {
 			this.inCount[target] = (this.inCount[target] as number) + 1;
 			const map = this.inMap[target];

@@ -139,10 +139,11 @@ function noteLinks(data: PlainObject, body: string, linkFields: readonly LinkFie
 	const seen = new Set<string>();
 	let overCap = 0;
 	const add = (kind: NoteLinkKind, name: string, field?: string): void => {
+		// Past the cap nothing is read (repeats of kept links are counted as ignored too).
+		if (links.length >= LIMITS.links) { overCap++; return; }
 		if (name.length > MAX_LINK_NAME_CHARS) return;
 		const key = noteKey(name);
 		if (key === "" || seen.has(`${kind}\n${key}`)) return;
-		if (links.length >= LIMITS.links) { overCap++; return; }
 		seen.add(`${kind}\n${key}`);
 		const link: NoteLink = { kind, name: share(name), key: share(key) };
 		if (field !== undefined) link.field = share(field);

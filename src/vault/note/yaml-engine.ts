@@ -31,7 +31,9 @@ import { safeLoad } from "js-yaml";
  * itself), read from js-yaml's published rules rather than its internals:
  * - a scalar that starts with a letter can only be null (`null`, `Null`, `NULL`), a bool (`true`/`false` in three
  *   casings) or a string: every int, float, timestamp and merge form starts with a digit, a sign, `.`, `~` or `<`;
- * - anything else goes to safeLoad itself, one scalar at a time (dates, numbers: a few per note).
+ * - the two shapes notes are full of are read here: a date `YYYY-MM-DD` (a UTC midnight Date, as the YAML timestamp
+ *   type defines it) and a plain decimal integer without leading zeros (`-0` is 0, as js-yaml reads it);
+ * - anything else goes to safeLoad itself, one scalar at a time (times, floats, octal...: rare in notes).
  * The differential property test checks the whole fast path against safeLoad.
  */
 function resolvePlain(s: string): Maybe<unknown> {
@@ -44,11 +46,19 @@ function resolvePlain(s: string): Maybe<unknown> {
 			default: return s;
 		}
 	}
+	if (DATE.test(s)) {
+		return new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))));
+	}
+	if (DECIMAL.test(s)) return s === "-0" ? 0 : Number(s);
 	// A scalar safeLoad would read as a document marker (`---`, `...`) is not one inside a mapping: leave it to the
 	// full loader with its context.
 	if (s.startsWith("---") || s.startsWith("...")) return NO;
 	return safeLoad(s);
 }
+
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+/** Up to 15 digits: exactly representable, so Number() and js-yaml's parseInt agree. */
+const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})$/;
 
 /**
  * Characters outside the plain printable set we take: controls (tab and CR included), C1 controls with NEL, the Unicode
