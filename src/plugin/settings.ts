@@ -218,9 +218,11 @@ export function readSettings(loaded: unknown): SettingsRead {
 			const r = parseChoice(v, PRECISION_POLICIES);
 			return r.ok ? r : { ok: false, message: `Precision policy ${r.problem}` };
 		}),
-		indexTag: take("indexTag", "Index tag", top.indexTag, d.indexTag, text("Index tag", 200, (s) => s.trim().replace(/^#/, ""))),
+		// Cleaned to a fixed point (every leading "#" and space; slashes and spaces at both ends of the folder), so what
+		// is saved loads back the same: "##x", "# x" and "a /" lost one more character on every restart.
+		indexTag: take("indexTag", "Index tag", top.indexTag, d.indexTag, text("Index tag", 200, (s) => s.trim().replace(/^[#\s]+/, ""))),
 		feedbackFields: take("feedbackFields", "Feedback fields", top.feedbackFields, [...d.feedbackFields], parseNames),
-		userCatalogFolder: take("userCatalogFolder", "User catalog folder", top.userCatalogFolder, d.userCatalogFolder, text("User catalog folder", 1000, (s) => s.trim().replace(/^\/+|\/+$/g, ""))),
+		userCatalogFolder: take("userCatalogFolder", "User catalog folder", top.userCatalogFolder, d.userCatalogFolder, text("User catalog folder", 1000, (s) => s.replace(/^[\s/]+|[\s/]+$/g, ""))),
 		warmStartCache: take("warmStartCache", "Warm-start cache", top.warmStartCache, d.warmStartCache, (v) =>
 			typeof v === "boolean" ? { ok: true as const, value: v } : { ok: false as const, message: `Warm-start cache must be true or false (got ${describeValue(v)})` }),
 	});

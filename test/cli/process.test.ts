@@ -83,6 +83,14 @@ describe("exit codes and streams", () => {
 		expect(r.stderr).not.toMatch(/\n\s+at /);
 	});
 
+	it("gpufit support with an unknown GPU exits 2, nothing on stdout", () => {
+		const r = cli("support", "--gpu", "RTX 9090");
+		expect(r.status).toBe(2);
+		expect(r.stdout).toBe("");
+		expect(r.stderr).toMatch(/^gpufit: Unknown GPU "RTX 9090"/);
+		expect(r.stderr).not.toMatch(/\n\s+at /);
+	});
+
 	it("a catalog path that cannot be read is a usage error naming why", () => {
 		const r = cli("list", "gpus", "--catalog", tmp);
 		expect(r.status).toBe(2);

@@ -1,12 +1,36 @@
 /** Shared test helpers: the fixture vault, the seed note, catalog ids looked up by name (robust to catalog growth). */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { loadCatalog } from "../../src/estimator/catalog";
 import type { Graph } from "../../src/vault/types";
 
 export const FIXTURE_VAULT = join(__dirname, "../fixtures/vault");
-export const SEED_NOTE = join(__dirname, "../../../shared/seeds/000_f11af12f92edfbfa.txt");
-export const seedText = (): string | undefined => (existsSync(SEED_NOTE) ? readFileSync(SEED_NOTE, "utf8") : undefined);
+const SEED_FILE = "shared/seeds/000_f11af12f92edfbfa.txt";
+/**
+ * The seed note sits in `shared/` beside the checkout; it is looked up from this folder upwards, so a copy of the
+ * tree in a subfolder (Stryker's sandbox) finds it too.
+ */
+export const SEED_NOTE = findUpwards(join(__dirname, "../.."), SEED_FILE) ?? join(__dirname, "../../..", SEED_FILE);
+
+function findUpwards(from: string, file: string): string | undefined {
+	for (let dir = from; ; dir = dirname(dir)) {
+		if (existsSync(join(dir, file))) return join(dir, file);
+		if (dirname(dir) === dir) return undefined;
+	}
+}
+
+/** Under CI the seed is part of the checkout: a missing seed is a failure there, never a silent skip. */
+export const seedRequired = (env: NodeJS.ProcessEnv = process.env): boolean => env.CI === "true" || env.CI === "1";
+
+/**
+ * The seed note's text; undefined where it is absent (a checkout without `shared/`), and tests then skip. With
+ * CI=true a missing seed throws, so every test that reads it fails.
+ */
+export function seedText(path: string = SEED_NOTE, env: NodeJS.ProcessEnv = process.env): string | undefined {
+	if (existsSync(path)) return readFileSync(path, "utf8");
+	if (seedRequired(env)) throw new Error(`The seed note is missing (${path}); under CI=true it must be present.`);
+	return undefined;
+}
 
 /** The fixture vault's notes (hidden folders skipped), path → text. */
 export function fixtureNotes(): Map<string, string> {

@@ -14,9 +14,10 @@ function mentionsOf(n: ParsedNote): ConceptMention[] {
 }
 
 describe("parseNote: the seed note", () => {
-	const seed = seedText();
-	it.skipIf(seed === undefined)("reads title, dates, series, block-entry tags, concepts and feedback names", () => {
-		const n = parseNote("Seeds/seed.md", seed ?? "");
+	it("reads title, dates, series, block-entry tags, concepts and feedback names", (ctx) => {
+		const seed = seedText();
+		if (seed === undefined) return ctx.skip("no seed note here (under CI=true its absence fails)");
+		const n = parseNote("Seeds/seed.md", seed);
 		expect(n.diagnostics).toEqual([]);
 		expect(n.title).toBe("GPU Quantization and Scaling Strategy");
 		expect(n.category).toBe("AI & Cognitive Science");

@@ -254,9 +254,9 @@ describe("VaultIndex edits", () => {
 		expect(index.staleNotes()).not.toContain("New.md");
 	});
 
-	it("the seed note indexes with its missing feedback notes", () => {
+	it("the seed note indexes with its missing feedback notes", (ctx) => {
 		const seed = seedText();
-		if (seed === undefined) return;
+		if (seed === undefined) return ctx.skip("no seed note here (under CI=true its absence fails)");
 		const index = new VaultIndex({ catalog: loadCatalog() });
 		index.upsert("Seeds/Quantization.md", seed);
 		const missing = index.graph().nodes.filter((n) => n.kind === "missing-note").map((n) => n.label);
