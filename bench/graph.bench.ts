@@ -1,6 +1,7 @@
 /**
  * Graph view budgets (issue 8), on the production main.js in the browser test host (Debian chromium, headless:
- * WebGL runs on SwiftShader, a software rasterizer, so frame rates say little about a real GPU).
+ * launched with --disable-gpu, so the graph's 2D canvas is rasterized in software on the page's own thread; the
+ * render wall time below includes that, and a real machine's GPU-backed canvas draws faster).
  *  - main.js ≤ 500 KB with the view in it, and what is in it; onload() ≤ 10 ms (the view's code loads on first open);
  *  - 5k nodes / 25k drawn edges: first frame ≤ 1 s from opening with cached positions; the plugin's JS per rendered
  *    frame ≤ 8 ms (p95) during pan, zoom and hover; no main-thread task > 50 ms while the layout runs (in a worker);
@@ -30,7 +31,7 @@ interface SizeResult {
 	indexMs: number;
 	firstOpen: { firstFrameMs: number; layoutIterations: number; layoutConverged: boolean; layoutMs: number; longestTaskMs: number; tasksOver50: number };
 	reopen: { firstFrameMs: number; layoutRan: boolean; longestTaskMs: number };
-	interaction: { renderWallP50: number; renderWallP95: number; renderJsP50: number; renderJsP95: number; renders: number; rafFps: number; sigmaFps: number; longestTaskMs: number; hoverToFrameMs: number };
+	interaction: { renderWallP50: number; renderWallP95: number; renderJsP50: number; renderJsP95: number; renders: number; rafFps: number; framesPerSecond: number; longestTaskMs: number; hoverToFrameMs: number; hoverHits: number; hoverTries: number };
 }
 
 function composition(): [string, number][] {
@@ -204,20 +205,25 @@ async function runSize(page: Page, url: string, notes: number): Promise<SizeResu
 		}
 		return out;
 	});
+	// Hover latency: from the pointer move to the next animation frame after the view reports the hovered node.
 	const hoverLatency: number[] = [];
+	let hoverHits = 0;
 	for (const p of targets) {
+		const n0 = await page.evaluate(() => window.gpufitHost.graphController()?.frameStats().renders.length ?? 0);
 		const tHover = await page.evaluate(() => performance.now());
 		await page.mouse.move(p.x, p.y);
-		const done = await page.evaluate(async () => {
+		const done = await page.evaluate(async (from) => {
 			const c = window.gpufitHost.graphController();
-			const n0 = c?.frameStats().renders.length ?? 0;
 			for (let k = 0; k < 200; k++) {
+				if ((c?.frameStats().renders.length ?? 0) > from && c?.drawn().hovered !== undefined) {
+					await new Promise((r) => window.requestAnimationFrame(r));
+					return { at: performance.now(), hit: true };
+				}
 				await new Promise((r) => window.requestAnimationFrame(r));
-				if ((c?.frameStats().renders.length ?? 0) > n0 && c?.drawn().hovered !== undefined) break;
 			}
-			return performance.now();
-		});
-		hoverLatency.push(done - tHover);
+			return { at: performance.now(), hit: false };
+		}, n0);
+		if (done.hit) { hoverHits++; hoverLatency.push(done.at - tHover); }
 	}
 	await page.mouse.move(2, 2);
 	await page.waitForTimeout(300);
@@ -248,9 +254,11 @@ async function runSize(page: Page, url: string, notes: number): Promise<SizeResu
 			renderJsP95: quantile(jsPerFrame, 0.95),
 			renders: renders.length,
 			rafFps: (pan.frames / pan.ms) * 1000,
-			sigmaFps: (panRenders / pan.ms) * 1000,
+			framesPerSecond: (panRenders / pan.ms) * 1000,
 			longestTaskMs: Math.max(0, ...interactTasks),
 			hoverToFrameMs: median(hoverLatency),
+			hoverHits,
+			hoverTries: targets.length,
 		},
 	};
 }
@@ -270,10 +278,11 @@ async function main(): Promise<number> {
 			try {
 				await b.page.goto(`${server.url}`);
 				await within(b.page.evaluate(() => window.gpufitHost.ready), 30_000, "host ready");
+				// The graph draws on a 2D canvas; WebGL's renderer is reported only to tell the machine apart.
 				renderer = await b.page.evaluate(() => {
 					const gl = createEl("canvas").getContext("webgl");
 					const ext = gl?.getExtension("WEBGL_debug_renderer_info");
-					return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : "no WebGL";
+					return `2D canvas (WebGL here: ${gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : "none"})`;
 				});
 				const times = await b.page.evaluate(async () => {
 					const out: number[] = [];
@@ -318,9 +327,9 @@ async function main(): Promise<number> {
 		const small = r.notes <= 5000;
 		checks.push([`${tag}: layout in the worker`, `${r.firstOpen.layoutIterations} iterations in ${(r.firstOpen.layoutMs / 1000).toFixed(1)} s, ${r.firstOpen.layoutConverged ? "converged" : "stopped at its budget"}; longest main-thread task ${r.firstOpen.longestTaskMs.toFixed(0)} ms (${r.firstOpen.tasksOver50} over 50 ms)${small ? " (≤ 50)" : ""}`, small ? r.firstOpen.longestTaskMs <= 50 : r.firstOpen.layoutConverged]);
 		checks.push([`${tag}: reopen with cached positions`, `first frame ${r.reopen.firstFrameMs.toFixed(0)} ms${small ? " (≤ 1000)" : ""}, layout ${r.reopen.layoutRan ? "ran" : "not needed"}`, (!small || r.reopen.firstFrameMs <= 1000) && !r.reopen.layoutRan]);
-		checks.push([`${tag}: pan, zoom, hover`, `JS per frame p50 ${r.interaction.renderJsP50.toFixed(1)} / p95 ${r.interaction.renderJsP95.toFixed(1)} ms${small ? " (≤ 8)" : ""} over ${r.interaction.renders} renders (render call wall time p50 ${r.interaction.renderWallP50.toFixed(0)} / p95 ${r.interaction.renderWallP95.toFixed(0)} ms, waiting on SwiftShader included); ${r.interaction.sigmaFps.toFixed(1)} frames/s drawn (${r.interaction.rafFps.toFixed(1)} rAF/s); hover → frame ${r.interaction.hoverToFrameMs.toFixed(0)} ms; longest task ${r.interaction.longestTaskMs.toFixed(0)} ms (≤ ${small ? 50 : 200})`, small ? r.interaction.renderJsP95 <= 8 : r.interaction.longestTaskMs <= 200]);
+		checks.push([`${tag}: pan, zoom, hover`, `JS per frame p50 ${r.interaction.renderJsP50.toFixed(1)} / p95 ${r.interaction.renderJsP95.toFixed(1)} ms${small ? " (≤ 8)" : ""} over ${r.interaction.renders} renders (render call wall time p50 ${r.interaction.renderWallP50.toFixed(0)} / p95 ${r.interaction.renderWallP95.toFixed(0)} ms, software rasterization included); ${r.interaction.framesPerSecond.toFixed(1)} frames/s drawn (${r.interaction.rafFps.toFixed(1)} rAF/s); hover → frame ${r.interaction.hoverToFrameMs.toFixed(0)} ms (median of ${r.interaction.hoverHits} of ${r.interaction.hoverTries} pointer moves that hit a node); longest task ${r.interaction.longestTaskMs.toFixed(0)} ms (≤ ${small ? 50 : 200})`, small ? r.interaction.renderJsP95 <= 8 : r.interaction.longestTaskMs <= 200]);
 	}
-	console.log(`\nRenderer: ${renderer}. Machine shared with other engineers: timings are noisy.\n`);
+	console.log(`\nRenderer: ${renderer}. 2-core machine; timings vary with its load.\n`);
 	console.log("| budget | measured | ok |\n|---|---|---|");
 	for (const [name, value, ok] of checks) console.log(`| ${name} | ${value} | ${ok ? "yes" : "MISSED"} |`);
 	console.log("\nmain.js composition (KB):", out.composition.slice(0, 12).map((c) => `${c.area} ${c.kb}`).join(", "));

@@ -1,20 +1,26 @@
 /**
- * The drawing of the graph on a 2D canvas (our own renderer; sigma@3 drew it over WebGL until the measurements in
+ * The drawing of the graph on 2D canvases (our own renderer; sigma@3 drew it over WebGL until the measurements in
  * the README's graph section). Knows nothing of the vault: the controller hands it the model, what is visible and
- * the theme. Everything is batched: one path per (colour, width) group of edges and per (shape, colour) group of
- * nodes, so a frame is a few dozen fills and strokes whatever the graph's size. Hover dims everything outside the
- * hovered node's neighbourhood and draws that neighbourhood on a layer above, without redrawing the graph.
+ * the theme.
  *
- * Coordinates: graph space (the model's x, y) is normalized into a unit square around the drawn nodes' extent; the
- * camera ({x, y} in that square, 0.5/0.5 the centre, `ratio` 1 = all of it in view, smaller = zoomed in) is what the
- * view saves and restores.
+ * How a frame reaches the screen: a `PaintJob` paints the whole graph into an off-screen buffer in bounded steps
+ * (a few per animation frame); when it completes, the buffer becomes the *picture*, and the visible canvas shows the
+ * picture, moved and scaled to the current camera. So a pan or zoom costs one image copy per frame whatever the
+ * graph's size, and a new picture is painted once the camera rests (at once when the graph is small enough to paint
+ * in one frame). Hover dims everything but the hovered neighbourhood and draws that on a layer above, without
+ * repainting the graph.
  */
 import { el } from "../dom";
-import { drawShape } from "./shapes";
+import { cameraPointOf, clampCamera, frameOf, pictureTransform, projection, type CameraState, type Frame } from "./camera";
+import { StageGestures } from "./gestures";
 import type { GraphModel, ModelEdge, ModelNode } from "./model";
-import { EDGE_STYLES, NODE_STYLES, labelPriority, nodeSize, type NodeShape } from "./style";
+import { LABEL_SIZE, PaintJob, type PaintEdge, type PaintNode, type PaintView } from "./paint-job";
+import { drawShape } from "./shapes";
+import { EDGE_STYLES, NODE_STYLES, labelPriority, nodeSize } from "./style";
 import type { GraphTheme } from "./theme";
 import type { Visible } from "./visibility";
+
+export type { CameraState } from "./camera";
 
 export interface CanvasHandlers {
 	clickNode(id: string, event: MouseEvent | TouchEvent): void;
@@ -22,63 +28,39 @@ export interface CanvasHandlers {
 	hoverNode(id: string | undefined): void;
 }
 
-/** JS time of each draw, for the bench. */
+/** Main-thread time of each animation frame's drawing work, for the bench. */
 export interface FrameStats {
 	renders: number[];
-	/** performance.now() at the start and end of each draw (the bench attributes profiler samples to frames). */
+	/** performance.now() at the start and end of each (the bench attributes profiler samples to frames). */
 	windows: [number, number][];
-	/** performance.now() at the end of the first draw that had nodes. */
+	/** performance.now() when the first complete picture with nodes reached the screen. */
 	firstFrameAt: number | undefined;
 }
 
-export interface CameraState {
-	x: number;
-	y: number;
-	ratio: number;
-}
-
-interface DrawnNode {
-	id: string;
-	x: number;
-	y: number;
-	size: number;
-	color: string;
-	label: string;
-	shape: NodeShape;
+interface DrawnNode extends PaintNode {
+	kind: ModelNode["kind"];
 	priority: number;
 	edges: Set<DrawnEdge>;
-	/** Screen position and radius in the last frame. */
-	sx: number;
-	sy: number;
-	r: number;
 }
 
-interface DrawnEdge {
+interface DrawnEdge extends PaintEdge {
 	id: string;
 	source: DrawnNode;
 	target: DrawnNode;
-	color: string;
-	size: number;
-	arrow: boolean;
 	kind: ModelEdge["kind"];
 }
 
+/** An off-screen canvas and its context (CPU-backed: see paint-job.ts). */
+interface Buffer {
+	canvas: HTMLCanvasElement;
+	ctx: CanvasRenderingContext2D;
+}
+
 const MAX_LABEL = 42;
-const LABEL_SIZE = 12;
-/** Label boxes are looked up in a grid of cells this many pixels wide. */
-const LABEL_CELL = 100;
-/** At most this many labels in a frame (besides the emphasized ones). */
-const MAX_LABELS = 400;
-/** Labels only for nodes drawn at least this large (emphasized nodes always). */
-const LABEL_MIN_RADIUS = 7;
-const STAGE_PADDING = 24;
-const MIN_RATIO = 0.02;
-const MAX_RATIO = 12;
-/** Above this many drawn edges, edges are left out while the camera moves and drawn once it rests. */
-const EDGES_ON_MOVE_LIMIT = 30_000;
-const REST_MS = 140;
-/** A press that moves less than this is a click, not a drag. */
-const CLICK_SLOP = 5;
+/** Painting work per animation frame (ms) before the rest waits for the next frame. */
+const PAINT_BUDGET_MS = 8;
+/** A large graph is repainted once the camera has rested this long (the moved picture stands in meanwhile). */
+const REST_MS = 120;
 
 function shortLabel(label: string): string {
 	return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
@@ -96,19 +78,14 @@ export function canvasAvailable(doc: Document): boolean {
 export class GraphCanvas {
 	private readonly nodes = new Map<string, DrawnNode>();
 	private readonly edges = new Map<string, DrawnEdge>();
-	/** Edges grouped by stroke (colour, width, arrow), rebuilt when the drawn edges or their styles change. */
-	private edgeGroups: DrawnEdge[][] | undefined;
-	/** Nodes grouped by fill (shape, colour). */
-	private nodeGroups: DrawnNode[][] | undefined;
-	/** Nodes by label priority, highest first. */
-	private byPriority: DrawnNode[] | undefined;
+	/** Derived from `nodes`/`edges`, rebuilt lazily when they change. */
+	private derived: { list: DrawnNode[]; nodeGroups: DrawnNode[][]; edgeGroups: DrawnEdge[][]; byPriority: DrawnNode[] } | undefined;
 	private theme: GraphTheme;
 	private hovered: DrawnNode | undefined;
 	private hoverSet = new Set<string>();
 	private selected: string | undefined;
 	private emphasized = new Set<string>();
 	private labelled: string[] = [];
-	/** Measured label widths at `labelFont` (measureText is the costly part of labelling). */
 	private readonly labelWidths = new Map<string, number>();
 	private labelFont = "";
 	readonly stats: FrameStats = { renders: [], windows: [], firstFrameAt: undefined };
@@ -118,17 +95,26 @@ export class GraphCanvas {
 	private readonly main: HTMLCanvasElement;
 	private readonly dimmer: HTMLElement;
 	private readonly overlay: HTMLCanvasElement;
+	private readonly gestures: StageGestures;
 	private camera: CameraState = { x: 0.5, y: 0.5, ratio: 1 };
-	/** Graph-space centre and extent of the drawn nodes (the unit square's mapping). */
-	private frame = { cx: 0, cy: 0, extent: 1 };
+	private frame: Frame = { cx: 0, cy: 0, extent: 1 };
 	private readonly cameraListeners: (() => void)[] = [];
+	/** The picture on screen (the last complete frame) and the camera it was painted with. */
+	private picture: Buffer | undefined;
+	private pictureView: (PaintView & { camera: CameraState }) | undefined;
+	/** The buffer a job paints into. */
+	private back: Buffer | undefined;
+	private job: PaintJob | undefined;
+	private jobCamera: CameraState | undefined;
+	/** Something drawn changed since the picture (or the running job) was started. */
+	private stale = true;
+	/** The last job needed more than one animation frame: repaint only once the camera rests. */
+	private large = false;
+	private jobFrames = 0;
+	private restUntil = 0;
 	private frameRequest: number | undefined;
 	private restTimer: number | undefined;
-	private moving = false;
 	private animation: number | undefined;
-	private readonly pointers = new Map<number, { x: number; y: number }>();
-	private press: { x: number; y: number; camera: CameraState; moved: boolean; pinch?: { distance: number; ratio: number } } | undefined;
-	private readonly detach: (() => void)[] = [];
 	private killed = false;
 
 	constructor(private readonly container: HTMLElement, theme: GraphTheme, private readonly handlers: CanvasHandlers) {
@@ -137,7 +123,18 @@ export class GraphCanvas {
 		this.main = el(this.doc, "canvas", { cls: "gpufit-graph-canvas" }, container);
 		this.dimmer = el(this.doc, "div", { cls: "gpufit-graph-dimmer" }, container);
 		this.overlay = el(this.doc, "canvas", { cls: "gpufit-graph-hover-layer" }, container);
-		this.listen();
+		this.gestures = new StageGestures(this.main, {
+			camera: () => ({ ...this.camera }),
+			moveCamera: (state) => this.moveTo(state),
+			interrupt: () => this.stopAnimation(),
+			hover: (x, y) => this.setHover(this.nodeAt(x, y)),
+			leave: () => this.setHover(undefined),
+			click: (x, y, event) => {
+				const n = this.nodeAt(x, y);
+				if (n) handlers.clickNode(n.id, event);
+				else handlers.clickStage();
+			},
+		});
 	}
 
 	// ---- the drawn graph ----
@@ -152,9 +149,7 @@ export class GraphCanvas {
 			const m = model.edges.get(e.id);
 			if (m) e.color = this.edgeColor(m);
 		}
-		this.nodeGroups = undefined;
-		this.edgeGroups = undefined;
-		this.requestDraw();
+		this.restructure();
 	}
 
 	private edgeColor(e: ModelEdge): string {
@@ -163,18 +158,17 @@ export class GraphCanvas {
 
 	/** Make the drawn graph match `visible` (adds, drops, restyles; positions from the model). */
 	sync(model: GraphModel, visible: Visible): void {
-		let nodesChanged = false;
-		let edgesChanged = false;
+		let changed = false;
 		for (const [id, e] of this.edges) {
 			if (visible.edges.has(id) && visible.nodes.has(e.source.id) && visible.nodes.has(e.target.id)) continue;
 			this.dropEdge(e);
-			edgesChanged = true;
+			changed = true;
 		}
 		for (const [id, n] of this.nodes) {
 			if (visible.nodes.has(id)) continue;
 			for (const e of n.edges) this.dropEdge(e);
 			this.nodes.delete(id);
-			nodesChanged = true;
+			changed = true;
 		}
 		for (const id of visible.nodes) {
 			const m = model.nodes.get(id);
@@ -182,8 +176,8 @@ export class GraphCanvas {
 			const n = this.nodes.get(id);
 			if (!n) {
 				this.nodes.set(id, this.drawnNode(m));
-				nodesChanged = true;
-			} else if (this.restyleNode(n, m)) nodesChanged = true;
+				changed = true;
+			} else if (this.restyleNode(n, m)) changed = true;
 		}
 		for (const id of visible.edges) {
 			const m = model.edges.get(id);
@@ -199,33 +193,30 @@ export class GraphCanvas {
 				this.edges.set(id, next);
 				source.edges.add(next);
 				target.edges.add(next);
-				edgesChanged = true;
+				changed = true;
 			} else if (e.color !== color || e.size !== style.size || e.arrow !== style.arrow) {
 				e.color = color;
 				e.size = style.size;
 				e.arrow = style.arrow;
-				edgesChanged = true;
+				changed = true;
 			}
 		}
-		if (nodesChanged) {
-			this.nodeGroups = undefined;
-			this.byPriority = undefined;
-			this.reframe();
-		}
-		if (edgesChanged || nodesChanged) this.edgeGroups = undefined;
 		if (this.hovered && !this.nodes.has(this.hovered.id)) this.setHover(undefined);
-		this.requestDraw();
+		if (changed) {
+			this.reframe();
+			this.restructure();
+		}
 	}
 
 	private drawnNode(m: ModelNode): DrawnNode {
 		return {
-			id: m.id, x: m.x, y: m.y,
+			id: m.id, x: m.x, y: m.y, kind: m.kind,
 			size: nodeSize(m.kind, m.degree),
 			color: this.theme.node[m.kind],
 			label: shortLabel(m.label),
 			shape: NODE_STYLES[m.kind].shape,
 			priority: labelPriority(m.kind, m.degree),
-			edges: new Set(), sx: 0, sy: 0, r: 0,
+			edges: new Set(), slot: -1,
 		};
 	}
 
@@ -254,20 +245,52 @@ export class GraphCanvas {
 			if (m) { n.x = m.x; n.y = m.y; }
 		}
 		this.reframe();
-		this.requestDraw();
+		// A running job keeps the positions it started with (it projected them); the next one takes these.
+		this.invalidate();
 	}
 
-	/** The unit square follows the drawn nodes' extent (as the camera's coordinates are relative to it). */
 	private reframe(): void {
-		let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-		for (const n of this.nodes.values()) {
-			if (n.x < minX) minX = n.x;
-			if (n.x > maxX) maxX = n.x;
-			if (n.y < minY) minY = n.y;
-			if (n.y > maxY) maxY = n.y;
+		this.frame = frameOf(this.nodes.values()) ?? this.frame;
+	}
+
+	/** Nodes or edges were added, dropped or restyled: groups and slots are rebuilt, a running job is dropped. */
+	private restructure(): void {
+		this.derived = undefined;
+		this.job = undefined;
+		this.invalidate();
+	}
+
+	private invalidate(): void {
+		this.stale = true;
+		this.requestFrame();
+	}
+
+	private derivedNow(): NonNullable<GraphCanvas["derived"]> {
+		if (this.derived) return this.derived;
+		const list = [...this.nodes.values()];
+		list.forEach((n, i) => { n.slot = i; });
+		const nodeGroups = new Map<string, DrawnNode[]>();
+		for (const n of list) {
+			const key = `${n.shape}|${n.color}`;
+			const g = nodeGroups.get(key);
+			if (g) g.push(n);
+			else nodeGroups.set(key, [n]);
 		}
-		if (!Number.isFinite(minX)) return;
-		this.frame = { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, extent: Math.max(maxX - minX, maxY - minY) || 1 };
+		const edgeGroups = new Map<string, DrawnEdge[]>();
+		for (const e of this.edges.values()) {
+			const key = `${e.color}|${e.size}|${e.arrow ? 1 : 0}`;
+			const g = edgeGroups.get(key);
+			if (g) g.push(e);
+			else edgeGroups.set(key, [e]);
+		}
+		this.derived = {
+			list,
+			nodeGroups: [...nodeGroups.values()],
+			// Thin, plentiful kinds first; feedback loops and fits on top.
+			edgeGroups: [...edgeGroups.values()].sort((a, b) => (a[0] as DrawnEdge).size - (b[0] as DrawnEdge).size),
+			byPriority: [...list].sort((a, b) => b.priority - a.priority || b.size - a.size),
+		};
+		return this.derived;
 	}
 
 	/** Nodes drawn, for the layout, with their edges as index pairs. */
@@ -290,36 +313,19 @@ export class GraphCanvas {
 		if (selected === this.selected && next.size === this.emphasized.size && [...next].every((n) => this.emphasized.has(n))) return;
 		this.selected = selected;
 		this.emphasized = next;
-		this.requestDraw();
+		this.job = undefined;
+		this.invalidate();
 	}
 
-	/** Leave edges out of the drawing while positions stream in from a large layout (each step is then cheap). */
+	/** Leave edges out of the drawing while positions stream in from a large layout (each picture is then cheap). */
 	setEdgesHidden(hidden: boolean): void {
 		if (hidden === this.edgesHidden) return;
 		this.edgesHidden = hidden;
-		this.requestDraw();
+		this.job = undefined;
+		this.invalidate();
 	}
 
 	// ---- camera ----
-
-	/** Screen pixels per unit of the normalized square at the current zoom. */
-	private scale(w: number, h: number): number {
-		return Math.max(1, Math.min(w, h) - 2 * STAGE_PADDING) / this.camera.ratio;
-	}
-
-	/** Node and edge sizes grow slower than the zoom (by its square root), so zooming in separates nodes. */
-	private sizeScale(): number {
-		return 1 / Math.sqrt(this.camera.ratio);
-	}
-
-	private toScreen(x: number, y: number, w: number, h: number): { x: number; y: number } {
-		const s = this.scale(w, h);
-		const f = this.frame;
-		return {
-			x: w / 2 + (0.5 + (x - f.cx) / f.extent - this.camera.x) * s,
-			y: h / 2 + (0.5 + (y - f.cy) / f.extent - this.camera.y) * s,
-		};
-	}
 
 	cameraState(): CameraState {
 		return { ...this.camera };
@@ -331,12 +337,21 @@ export class GraphCanvas {
 	}
 
 	private moveTo(state: CameraState): void {
-		const ratio = Math.min(MAX_RATIO, Math.max(MIN_RATIO, Number.isFinite(state.ratio) ? state.ratio : 1));
-		const x = Number.isFinite(state.x) ? state.x : 0.5;
-		const y = Number.isFinite(state.y) ? state.y : 0.5;
-		if (x === this.camera.x && y === this.camera.y && ratio === this.camera.ratio) return;
-		this.camera = { x, y, ratio };
-		this.startMoving();
+		const next = clampCamera(state);
+		if (next.x === this.camera.x && next.y === this.camera.y && next.ratio === this.camera.ratio) return;
+		this.camera = next;
+		if (this.large) {
+			// The picture moves with the camera; the running job (painted for another camera) waits until it rests.
+			this.job = undefined;
+			this.restUntil = performance.now() + REST_MS;
+			const win = this.doc.defaultView;
+			if (win) {
+				if (this.restTimer !== undefined) win.clearTimeout(this.restTimer);
+				this.restTimer = win.setTimeout(() => { this.restTimer = undefined; this.requestFrame(); }, REST_MS + 5);
+			}
+		}
+		this.stale = true;
+		this.requestFrame();
 		for (const cb of this.cameraListeners) cb();
 	}
 
@@ -368,8 +383,7 @@ export class GraphCanvas {
 	centreOn(id: string): boolean {
 		const n = this.nodes.get(id);
 		if (!n) return false;
-		const f = this.frame;
-		this.animateTo({ x: 0.5 + (n.x - f.cx) / f.extent, y: 0.5 + (n.y - f.cy) / f.extent, ratio: Math.min(this.camera.ratio, 0.5) }, 350);
+		this.animateTo({ ...cameraPointOf(this.frame, n.x, n.y), ratio: Math.min(this.camera.ratio, 0.5) }, 350);
 		return true;
 	}
 
@@ -377,258 +391,116 @@ export class GraphCanvas {
 		this.animateTo({ x: 0.5, y: 0.5, ratio: 1 }, 300);
 	}
 
+	private projectionNow(): ReturnType<typeof projection> {
+		return projection(this.camera, this.frame, this.container.clientWidth, this.container.clientHeight);
+	}
+
 	/** Screen position of a drawn node (relative to the stage), for tests driving the pointer. */
 	viewportPosition(id: string): { x: number; y: number } | undefined {
 		const n = this.nodes.get(id);
 		if (!n) return undefined;
-		return this.toScreen(n.x, n.y, this.container.clientWidth, this.container.clientHeight);
+		const p = this.projectionNow();
+		return { x: p.ox + n.x * p.scale, y: p.oy + n.y * p.scale };
 	}
 
-	// ---- drawing ----
+	// ---- painting ----
 
-	/** The camera moved: large graphs draw without edges until it rests. */
-	private startMoving(): void {
-		const win = this.doc.defaultView;
-		if (this.edges.size > EDGES_ON_MOVE_LIMIT && win) {
-			this.moving = true;
-			if (this.restTimer !== undefined) win.clearTimeout(this.restTimer);
-			this.restTimer = win.setTimeout(() => {
-				this.restTimer = undefined;
-				this.moving = false;
-				this.requestDraw();
-			}, REST_MS);
-		}
-		this.requestDraw();
-	}
-
-	private requestDraw(): void {
+	private requestFrame(): void {
 		if (this.killed || this.frameRequest !== undefined) return;
 		const win = this.doc.defaultView;
 		if (!win) return;
 		this.frameRequest = win.requestAnimationFrame(() => {
 			this.frameRequest = undefined;
-			this.draw();
+			this.tick();
 		});
 	}
 
-	/** Size a canvas's backing store to its box at the device's pixel ratio; its 2D context, scaled to CSS pixels. */
-	private context(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; w: number; h: number } | undefined {
-		const ratio = this.doc.defaultView?.devicePixelRatio ?? 1;
-		const w = this.container.clientWidth;
-		const h = this.container.clientHeight;
-		const bw = Math.round(w * ratio);
-		const bh = Math.round(h * ratio);
-		if (canvas.width !== bw || canvas.height !== bh) { canvas.width = bw; canvas.height = bh; }
-		const ctx = canvas.getContext("2d");
-		if (!ctx || w === 0 || h === 0) return undefined;
-		ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-		ctx.clearRect(0, 0, w, h);
-		return { ctx, w, h };
+	private buffer(): Buffer | undefined {
+		const canvas = el(this.doc, "canvas");
+		// CPU-backed on purpose: the job reads a pixel back after each step to rasterize it there (paint-job.ts).
+		const ctx = canvas.getContext("2d", { willReadFrequently: true });
+		return ctx ? { canvas, ctx } : undefined;
 	}
 
-	private draw(): void {
+	/** One animation frame: paint part of a picture if one is due, then show the picture under the current camera. */
+	private tick(): void {
 		const t0 = performance.now();
-		const c = this.context(this.main);
-		if (c) {
-			const { ctx, w, h } = c;
-			this.project(w, h);
-			if (!this.edgesHidden && !(this.moving && this.edges.size > EDGES_ON_MOVE_LIMIT)) this.drawEdges(ctx, w, h);
-			this.drawNodes(ctx, w, h);
-			this.drawLabels(ctx, w, h);
+		const w = this.container.clientWidth;
+		const h = this.container.clientHeight;
+		const ratio = this.doc.defaultView?.devicePixelRatio ?? 1;
+		if (w > 0 && h > 0) {
+			const resting = !this.large || t0 >= this.restUntil;
+			if (!this.job && this.stale && resting) this.startJob(w, h, ratio);
+			if (this.job) {
+				this.jobFrames++;
+				if (this.job.run(t0 + PAINT_BUDGET_MS)) this.finishJob();
+			}
+			this.present(w, h, ratio);
 			if (this.hovered) this.drawHoverLayer();
 		}
 		const t1 = performance.now();
 		this.stats.renders.push(t1 - t0);
 		this.stats.windows.push([t0, t1]);
-		if (this.stats.firstFrameAt === undefined && c && this.nodes.size > 0) this.stats.firstFrameAt = t1;
 		if (this.stats.renders.length > 4000) { this.stats.renders.splice(0, 2000); this.stats.windows.splice(0, 2000); }
+		if (this.job || (this.stale && (!this.large || performance.now() >= this.restUntil))) this.requestFrame();
 	}
 
-	/** Screen position and radius of every node for this frame. */
-	private project(w: number, h: number): void {
-		const s = this.scale(w, h);
-		const f = this.frame;
-		const ox = w / 2 + (0.5 - f.cx / f.extent - this.camera.x) * s;
-		const oy = h / 2 + (0.5 - f.cy / f.extent - this.camera.y) * s;
-		const k = s / f.extent;
-		const z = this.sizeScale();
-		for (const n of this.nodes.values()) {
-			n.sx = ox + n.x * k;
-			n.sy = oy + n.y * k;
-			n.r = Math.max(1, n.size * z);
-		}
-	}
-
-	private edgeGroupsNow(): DrawnEdge[][] {
-		if (this.edgeGroups) return this.edgeGroups;
-		const groups = new Map<string, DrawnEdge[]>();
-		for (const e of this.edges.values()) {
-			const key = `${e.color}|${e.size}|${e.arrow ? 1 : 0}`;
-			const g = groups.get(key);
-			if (g) g.push(e);
-			else groups.set(key, [e]);
-		}
-		// Thin, plentiful kinds first; feedback loops and fits on top.
-		this.edgeGroups = [...groups.values()].sort((a, b) => (a[0] as DrawnEdge).size - (b[0] as DrawnEdge).size);
-		return this.edgeGroups;
-	}
-
-	private drawEdges(ctx: CanvasRenderingContext2D, w: number, h: number): void {
-		const z = Math.min(this.sizeScale(), 3);
-		ctx.lineCap = "butt";
-		for (const group of this.edgeGroupsNow()) {
-			const first = group[0] as DrawnEdge;
-			ctx.strokeStyle = first.color;
-			ctx.lineWidth = first.size * z;
-			ctx.beginPath();
-			for (const e of group) {
-				const a = e.source;
-				const b = e.target;
-				// Both ends off the same side of the screen: nothing of it is visible.
-				if ((a.sx < 0 && b.sx < 0) || (a.sx > w && b.sx > w) || (a.sy < 0 && b.sy < 0) || (a.sy > h && b.sy > h)) continue;
-				ctx.moveTo(a.sx, a.sy);
-				ctx.lineTo(b.sx, b.sy);
-			}
-			ctx.stroke();
-			if (!first.arrow) continue;
-			ctx.fillStyle = first.color;
-			ctx.beginPath();
-			const head = 3 + 2.5 * first.size * z;
-			for (const e of group) {
-				const a = e.source;
-				const b = e.target;
-				if (b.sx < -head || b.sx > w + head || b.sy < -head || b.sy > h + head) continue;
-				const dx = b.sx - a.sx;
-				const dy = b.sy - a.sy;
-				const len = Math.hypot(dx, dy);
-				if (len < b.r + head) continue;
-				const ux = dx / len;
-				const uy = dy / len;
-				const tipX = b.sx - ux * b.r;
-				const tipY = b.sy - uy * b.r;
-				const baseX = tipX - ux * head;
-				const baseY = tipY - uy * head;
-				ctx.moveTo(tipX, tipY);
-				ctx.lineTo(baseX - uy * head * 0.5, baseY + ux * head * 0.5);
-				ctx.lineTo(baseX + uy * head * 0.5, baseY - ux * head * 0.5);
-				ctx.closePath();
-			}
-			ctx.fill();
-		}
-	}
-
-	private nodeGroupsNow(): DrawnNode[][] {
-		if (this.nodeGroups) return this.nodeGroups;
-		const groups = new Map<string, DrawnNode[]>();
-		for (const n of this.nodes.values()) {
-			const key = `${n.shape}|${n.color}`;
-			const g = groups.get(key);
-			if (g) g.push(n);
-			else groups.set(key, [n]);
-		}
-		this.nodeGroups = [...groups.values()];
-		return this.nodeGroups;
-	}
-
-	private drawNodes(ctx: CanvasRenderingContext2D, w: number, h: number): void {
-		for (const group of this.nodeGroupsNow()) {
-			const first = group[0] as DrawnNode;
-			const ring = first.shape === "ring";
-			ctx.beginPath();
-			for (const n of group) {
-				if (n.sx < -n.r || n.sx > w + n.r || n.sy < -n.r || n.sy > h + n.r) continue;
-				drawShape(ctx, first.shape, n.sx, n.sy, ring ? n.r * 0.8 : n.r);
-			}
-			if (ring) {
-				ctx.strokeStyle = first.color;
-				ctx.lineWidth = Math.max(1.2, first.size * 0.35);
-				ctx.stroke();
-			} else {
-				ctx.fillStyle = first.color;
-				ctx.fill();
-			}
-		}
-		const sel = this.selected === undefined ? undefined : this.nodes.get(this.selected);
-		if (sel) {
-			ctx.strokeStyle = this.theme.text;
-			ctx.lineWidth = 2;
-			ctx.beginPath();
-			ctx.arc(sel.sx, sel.sy, sel.r + 4, 0, Math.PI * 2);
-			ctx.stroke();
-		}
-	}
-
-	/**
-	 * Emphasized nodes first, then by priority; a label is drawn only where it overlaps no label drawn before it (boxes
-	 * kept in a coarse grid), so labels never pile up; off-screen and small nodes get none.
-	 */
-	private drawLabels(ctx: CanvasRenderingContext2D, w: number, h: number): void {
-		this.byPriority ??= [...this.nodes.values()].sort((a, b) => b.priority - a.priority || b.size - a.size);
+	private startJob(w: number, h: number, pixelRatio: number): void {
+		const back = this.back ?? this.buffer();
+		if (!back) return;
+		this.back = back;
+		const bw = Math.round(w * pixelRatio);
+		const bh = Math.round(h * pixelRatio);
+		if (back.canvas.width !== bw || back.canvas.height !== bh) { back.canvas.width = bw; back.canvas.height = bh; }
+		const d = this.derivedNow();
 		const font = `${LABEL_SIZE}px ${this.theme.font}`;
 		if (font !== this.labelFont) { this.labelFont = font; this.labelWidths.clear(); }
-		ctx.font = font;
-		ctx.lineJoin = "round";
-		ctx.lineWidth = 3;
-		ctx.textBaseline = "middle";
-		const cols = Math.ceil(w / LABEL_CELL) + 1;
-		const grid = new Map<number, number[]>();
-		const labelled: string[] = [];
-		const half = LABEL_SIZE / 2 + 2;
-		const put = (n: DrawnNode, forced: boolean): void => {
-			if (n.sx < 0 || n.sx > w || n.sy < 0 || n.sy > h) return;
-			let width = this.labelWidths.get(n.label);
-			if (width === undefined) {
-				width = ctx.measureText(n.label).width;
-				if (this.labelWidths.size > 50_000) this.labelWidths.clear();
-				this.labelWidths.set(n.label, width);
-			}
-			const x0 = n.sx + n.r + 1;
-			const x1 = x0 + width + 4;
-			const y0 = n.sy - half;
-			const y1 = n.sy + half;
-			const c0 = Math.max(0, Math.floor(x0 / LABEL_CELL));
-			const c1 = Math.floor(x1 / LABEL_CELL);
-			const r0 = Math.max(0, Math.floor(y0 / LABEL_CELL));
-			const r1 = Math.floor(y1 / LABEL_CELL);
-			if (!forced) {
-				for (let r = r0; r <= r1; r++) {
-					for (let c = c0; c <= c1; c++) {
-						const boxes = grid.get(r * cols + c);
-						if (!boxes) continue;
-						for (let i = 0; i < boxes.length; i += 4) {
-							if (x0 < (boxes[i + 2] as number) && x1 > (boxes[i] as number) && y0 < (boxes[i + 3] as number) && y1 > (boxes[i + 1] as number)) return;
-						}
-					}
-				}
-			}
-			for (let r = r0; r <= r1; r++) {
-				for (let c = c0; c <= c1; c++) {
-					const key = r * cols + c;
-					const boxes = grid.get(key);
-					if (boxes) boxes.push(x0, y0, x1, y1);
-					else grid.set(key, [x0, y0, x1, y1]);
-				}
-			}
-			labelled.push(n.id);
-			const x = n.sx + n.r + 3;
-			ctx.strokeStyle = this.theme.background;
-			ctx.strokeText(n.label, x, n.sy);
-			ctx.fillStyle = this.theme.text;
-			ctx.fillText(n.label, x, n.sy);
-		};
-		for (const id of this.emphasized) {
-			const n = this.nodes.get(id);
-			if (n) put(n, true);
-		}
-		for (const n of this.byPriority) {
-			if (labelled.length >= MAX_LABELS) break;
-			if (n.r < LABEL_MIN_RADIUS || this.emphasized.has(n.id)) continue;
-			put(n, false);
-		}
-		this.labelled = labelled;
+		const p = this.projectionNow();
+		this.jobCamera = { ...this.camera };
+		this.jobFrames = 0;
+		this.stale = false;
+		this.job = new PaintJob(back.ctx, {
+			nodes: d.list, nodeGroups: d.nodeGroups, edgeGroups: d.edgeGroups, byPriority: d.byPriority,
+			emphasized: this.emphasized, selected: this.selected, edgesHidden: this.edgesHidden,
+			theme: { background: this.theme.background, text: this.theme.text, font: this.theme.font },
+			labelWidths: this.labelWidths,
+		}, { ...p, width: w, height: h, pixelRatio });
 	}
 
-	/** The node ids whose labels were drawn in the last frame. */
+	private finishJob(): void {
+		const job = this.job;
+		if (!job || !this.back || !this.jobCamera) return;
+		// The finished buffer becomes the picture; the old picture's buffer is reused for the next job.
+		const done = this.back;
+		this.back = this.picture;
+		this.picture = done;
+		this.pictureView = { ...job.view, camera: this.jobCamera };
+		this.labelled = job.labelled;
+		this.large = this.jobFrames > 1;
+		this.job = undefined;
+	}
+
+	/** The picture, moved and scaled from the camera it was painted with to the current one. */
+	private present(w: number, h: number, pixelRatio: number): void {
+		const bw = Math.round(w * pixelRatio);
+		const bh = Math.round(h * pixelRatio);
+		const canvas = this.main;
+		if (canvas.width !== bw || canvas.height !== bh) { canvas.width = bw; canvas.height = bh; this.stale = true; }
+		const ctx = canvas.getContext("2d");
+		if (!ctx) return;
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		ctx.clearRect(0, 0, bw, bh);
+		const pic = this.picture;
+		const view = this.pictureView;
+		if (!pic || !view || view.width !== w || view.height !== h || view.pixelRatio !== pixelRatio) return;
+		const t = pictureTransform(view.camera, this.camera, w, h);
+		ctx.setTransform(t.k, 0, 0, t.k, t.tx * pixelRatio, t.ty * pixelRatio);
+		ctx.drawImage(pic.canvas, 0, 0);
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		if (this.stats.firstFrameAt === undefined && this.nodes.size > 0) this.stats.firstFrameAt = performance.now();
+	}
+
+	/** The node ids whose labels are in the picture on screen. */
 	displayedLabels(): string[] {
 		return [...this.labelled];
 	}
@@ -642,6 +514,21 @@ export class GraphCanvas {
 	/** The hovered node and its neighbours (drawn in full; everything else is dimmed). */
 	get hoverNeighbourhood(): string[] {
 		return [...this.hoverSet];
+	}
+
+	/** The drawn node under a stage point: the nearest whose shape (plus a little slack) contains it. */
+	private nodeAt(x: number, y: number): DrawnNode | undefined {
+		const p = this.projectionNow();
+		let best: DrawnNode | undefined;
+		let bestD = Infinity;
+		for (const n of this.nodes.values()) {
+			const dx = p.ox + n.x * p.scale - x;
+			const dy = p.oy + n.y * p.scale - y;
+			const d = dx * dx + dy * dy;
+			const reach = Math.max(1, n.size * p.sizeScale) + 3;
+			if (d <= reach * reach && d < bestD) { best = n; bestD = d; }
+		}
+		return best;
 	}
 
 	private setHover(n: DrawnNode | undefined): void {
@@ -664,26 +551,39 @@ export class GraphCanvas {
 
 	/** The hovered node's edges and neighbours (labels of the 40 largest), over the dimmed drawing. */
 	private drawHoverLayer(): void {
-		const c = this.context(this.overlay);
+		const canvas = this.overlay;
+		const pixelRatio = this.doc.defaultView?.devicePixelRatio ?? 1;
+		const w = this.container.clientWidth;
+		const h = this.container.clientHeight;
+		const bw = Math.round(w * pixelRatio);
+		const bh = Math.round(h * pixelRatio);
+		if (canvas.width !== bw || canvas.height !== bh) { canvas.width = bw; canvas.height = bh; }
+		const ctx = canvas.getContext("2d");
+		if (!ctx) return;
+		ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+		ctx.clearRect(0, 0, w, h);
 		const n = this.hovered;
-		if (!c || !n) return;
-		const { ctx } = c;
-		const z = Math.min(this.sizeScale(), 3);
+		if (!n) return;
+		const p = this.projectionNow();
+		const at = (m: DrawnNode) => ({ x: p.ox + m.x * p.scale, y: p.oy + m.y * p.scale, r: Math.max(1, m.size * p.sizeScale) });
+		const z = Math.min(p.sizeScale, 3);
+		const c = at(n);
 		ctx.lineCap = "round";
 		for (const e of n.edges) {
-			const o = e.source === n ? e.target : e.source;
+			const o = at(e.source === n ? e.target : e.source);
 			ctx.strokeStyle = e.color;
 			ctx.lineWidth = e.size * z + 0.8;
 			ctx.beginPath();
-			ctx.moveTo(n.sx, n.sy);
-			ctx.lineTo(o.sx, o.sy);
+			ctx.moveTo(c.x, c.y);
+			ctx.lineTo(o.x, o.y);
 			ctx.stroke();
 		}
 		const neighbours = [...this.hoverSet].map((id) => this.nodes.get(id)).filter((x): x is DrawnNode => x !== undefined && x !== n);
 		for (const o of neighbours) {
+			const q = at(o);
 			ctx.fillStyle = o.color;
 			ctx.beginPath();
-			drawShape(ctx, o.shape === "ring" ? "circle" : o.shape, o.sx, o.sy, Math.max(2, o.r));
+			drawShape(ctx, o.shape === "ring" ? "circle" : o.shape, q.x, q.y, Math.max(2, q.r));
 			ctx.fill();
 		}
 		ctx.font = `${LABEL_SIZE}px ${this.theme.font}`;
@@ -691,10 +591,11 @@ export class GraphCanvas {
 		ctx.textBaseline = "middle";
 		ctx.lineWidth = 3;
 		for (const o of neighbours.sort((a, b) => b.size - a.size).slice(0, 40)) {
+			const q = at(o);
 			ctx.strokeStyle = this.theme.background;
-			ctx.strokeText(o.label, o.sx + o.r + 3, o.sy);
+			ctx.strokeText(o.label, q.x + q.r + 3, q.y);
 			ctx.fillStyle = this.theme.text;
-			ctx.fillText(o.label, o.sx + o.r + 3, o.sy);
+			ctx.fillText(o.label, q.x + q.r + 3, q.y);
 		}
 		// The hovered node itself: a halo and its label in a box.
 		const textW = ctx.measureText(n.label).width;
@@ -703,114 +604,22 @@ export class GraphCanvas {
 		ctx.strokeStyle = this.theme.textMuted;
 		ctx.lineWidth = 1;
 		ctx.beginPath();
-		ctx.arc(n.sx, n.sy, n.r + 3, 0, Math.PI * 2);
-		ctx.rect(n.sx + n.r + 2, n.sy - boxH / 2, textW + 10, boxH);
+		ctx.arc(c.x, c.y, c.r + 3, 0, Math.PI * 2);
+		ctx.rect(c.x + c.r + 2, c.y - boxH / 2, textW + 10, boxH);
 		ctx.fill();
 		ctx.stroke();
 		ctx.fillStyle = n.color;
 		ctx.beginPath();
-		drawShape(ctx, n.shape === "ring" ? "circle" : n.shape, n.sx, n.sy, n.r);
+		drawShape(ctx, n.shape === "ring" ? "circle" : n.shape, c.x, c.y, c.r);
 		ctx.fill();
 		ctx.fillStyle = this.theme.text;
-		ctx.fillText(n.label, n.sx + n.r + 7, n.sy);
+		ctx.fillText(n.label, c.x + c.r + 7, c.y);
 	}
 
-	// ---- pointer ----
-
-	/** The drawn node under a stage point: the nearest whose shape (plus a little slack) contains it. */
-	private nodeAt(x: number, y: number): DrawnNode | undefined {
-		let best: DrawnNode | undefined;
-		let bestD = Infinity;
-		for (const n of this.nodes.values()) {
-			const dx = n.sx - x;
-			const dy = n.sy - y;
-			const d = dx * dx + dy * dy;
-			const reach = n.r + 3;
-			if (d <= reach * reach && d < bestD) { best = n; bestD = d; }
-		}
-		return best;
-	}
-
-	private stagePoint(e: MouseEvent): { x: number; y: number } {
-		const r = this.main.getBoundingClientRect();
-		return { x: e.clientX - r.left, y: e.clientY - r.top };
-	}
-
-	private on<K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, options?: AddEventListenerOptions): void {
-		this.main.addEventListener(type, fn, options);
-		this.detach.push(() => this.main.removeEventListener(type, fn, options));
-	}
-
-	private listen(): void {
-		this.on("pointerdown", (e) => {
-			const p = this.stagePoint(e);
-			this.pointers.set(e.pointerId, p);
-			this.main.setPointerCapture?.(e.pointerId);
-			this.stopAnimation();
-			if (this.pointers.size === 2) {
-				const [a, b] = [...this.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-				this.press = { ...p, camera: { ...this.camera }, moved: true, pinch: { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, ratio: this.camera.ratio } };
-			} else this.press = { ...p, camera: { ...this.camera }, moved: false };
-		});
-		this.on("pointermove", (e) => {
-			const p = this.stagePoint(e);
-			const press = this.press;
-			if (!press || !this.pointers.has(e.pointerId)) {
-				this.setHover(this.nodeAt(p.x, p.y));
-				return;
-			}
-			this.pointers.set(e.pointerId, p);
-			const s = this.scale(this.container.clientWidth, this.container.clientHeight);
-			if (press.pinch && this.pointers.size >= 2) {
-				const [a, b] = [...this.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
-				const d = Math.hypot(a.x - b.x, a.y - b.y) || 1;
-				this.moveTo({ ...this.camera, ratio: press.pinch.ratio * (press.pinch.distance / d) });
-				return;
-			}
-			if (!press.moved && Math.hypot(p.x - press.x, p.y - press.y) < CLICK_SLOP) return;
-			press.moved = true;
-			if (this.hovered) this.setHover(undefined);
-			this.moveTo({ x: press.camera.x - (p.x - press.x) / s, y: press.camera.y - (p.y - press.y) / s, ratio: press.camera.ratio });
-		});
-		const release = (e: PointerEvent, cancelled: boolean) => {
-			const press = this.press;
-			this.pointers.delete(e.pointerId);
-			if (this.pointers.size > 0) {
-				// One finger left after a pinch: it pans from here.
-				const rest = [...this.pointers.values()][0] as { x: number; y: number };
-				this.press = { ...rest, camera: { ...this.camera }, moved: true };
-				return;
-			}
-			this.press = undefined;
-			if (!press || press.moved || cancelled) return;
-			const p = this.stagePoint(e);
-			const n = this.nodeAt(p.x, p.y);
-			if (n) this.handlers.clickNode(n.id, e);
-			else this.handlers.clickStage();
-		};
-		this.on("pointerup", (e) => release(e, false));
-		this.on("pointercancel", (e) => release(e, true));
-		this.on("pointerleave", () => { if (!this.press) this.setHover(undefined); });
-		this.on("wheel", (e) => {
-			e.preventDefault();
-			const p = this.stagePoint(e);
-			const w = this.container.clientWidth;
-			const h = this.container.clientHeight;
-			const factor = Math.exp(Math.max(-1, Math.min(1, e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0025))));
-			const before = this.scale(w, h);
-			const ratio = Math.min(MAX_RATIO, Math.max(MIN_RATIO, this.camera.ratio * factor));
-			const after = (before * this.camera.ratio) / ratio;
-			// Keep the point under the pointer where it is.
-			const gx = this.camera.x + (p.x - w / 2) / before;
-			const gy = this.camera.y + (p.y - h / 2) / before;
-			this.stopAnimation();
-			this.moveTo({ x: gx - (p.x - w / 2) / after, y: gy - (p.y - h / 2) / after, ratio });
-		}, { passive: false });
-	}
-
-	/** The stage changed size (panel opened, pane resized): draw again at the new size. */
+	/** The stage changed size (panel opened, pane resized): paint again at the new size. */
 	resize(): void {
-		this.requestDraw();
+		this.job = undefined;
+		this.invalidate();
 	}
 
 	kill(): void {
@@ -819,11 +628,14 @@ export class GraphCanvas {
 		const win = this.doc.defaultView;
 		if (this.frameRequest !== undefined) win?.cancelAnimationFrame(this.frameRequest);
 		if (this.restTimer !== undefined) win?.clearTimeout(this.restTimer);
-		for (const off of this.detach) off();
+		this.gestures.dispose();
 		this.main.remove();
 		this.dimmer.remove();
 		this.overlay.remove();
 		this.nodes.clear();
 		this.edges.clear();
+		this.job = undefined;
+		this.picture = undefined;
+		this.back = undefined;
 	}
 }
