@@ -18,6 +18,10 @@ export default {
 		"!src/estimator/data/**",
 		"src/vault/**/*.ts",
 		"src/render/**/*.ts",
+		// The graph view's drawing and controller need a browser (2D canvas, pointer events, workers): the browser e2e
+		// covers them (test/e2e/graph-view.e2e.test.ts), as it covers the plugin's Obsidian-facing code.
+		"!src/render/graph/{canvas,paint-job,shapes,gestures,graph-app,layout,panels}.ts",
+		"!src/estimator/data-pack/**",
 		"src/cli/**/*.ts",
 		// The plugin's pure request/settings code: settings reading, block → requests, the unknown-name hint (the rest
 		// needs Obsidian and is covered by the browser e2e).

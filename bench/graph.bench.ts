@@ -29,7 +29,7 @@ interface SizeResult {
 	nodesDrawn: number;
 	edgesDrawn: number;
 	indexMs: number;
-	firstOpen: { firstFrameMs: number; layoutIterations: number; layoutConverged: boolean; layoutMs: number; longestTaskMs: number; tasksOver50: number };
+	firstOpen: { firstFrameMs: number; layoutIterations: number; layoutConverged: boolean; layoutMs: number; longestTaskMs: number; tasksOver50: number; openLongestTaskMs: number };
 	reopen: { firstFrameMs: number; layoutRan: boolean; longestTaskMs: number };
 	interaction: { renderWallP50: number; renderWallP95: number; renderJsP50: number; renderJsP95: number; renders: number; rafFps: number; framesPerSecond: number; longestTaskMs: number; hoverToFrameMs: number; hoverHits: number; hoverTries: number };
 }
@@ -133,6 +133,9 @@ async function runSize(page: Page, url: string, notes: number): Promise<SizeResu
 	// First open: no cached positions, the layout runs in the worker until it settles or spends its budget.
 	await watchLongTasks(page);
 	const t0 = await page.evaluate(() => { const t = performance.now(); void window.gpufitHost.openGraph(); return t; });
+	// Opening (the model built from the index, the first picture) is reported apart from the layout that follows.
+	await within(page.waitForFunction(() => window.gpufitHost.graphController()?.frameStats().firstFrameAt !== undefined, undefined, { timeout: 120_000, polling: 20 }), 125_000, "first frame");
+	const openTasks = await takeLongTasks(page);
 	await within(page.waitForFunction(() => {
 		const c = window.gpufitHost.graphController();
 		const l = c?.drawn().layout;
@@ -245,6 +248,7 @@ async function runSize(page: Page, url: string, notes: number): Promise<SizeResu
 			layoutMs: first.layout?.elapsedMs ?? NaN,
 			longestTaskMs: Math.max(0, ...layoutTasks),
 			tasksOver50: layoutTasks.filter((d) => d > 50).length,
+			openLongestTaskMs: Math.max(0, ...openTasks),
 		},
 		reopen: { firstFrameMs: reopen.firstFrameAt - t1, layoutRan: reopen.layoutRan, longestTaskMs: Math.max(0, ...reopenTasks) },
 		interaction: {
@@ -325,7 +329,7 @@ async function main(): Promise<number> {
 	for (const r of results) {
 		const tag = `${(r.notes / 1000).toFixed(0)}k notes (${r.nodesDrawn.toLocaleString()} nodes / ${r.edgesDrawn.toLocaleString()} edges drawn)`;
 		const small = r.notes <= 5000;
-		checks.push([`${tag}: layout in the worker`, `${r.firstOpen.layoutIterations} iterations in ${(r.firstOpen.layoutMs / 1000).toFixed(1)} s, ${r.firstOpen.layoutConverged ? "converged" : "stopped at its budget"}; longest main-thread task ${r.firstOpen.longestTaskMs.toFixed(0)} ms (${r.firstOpen.tasksOver50} over 50 ms)${small ? " (≤ 50)" : ""}`, small ? r.firstOpen.longestTaskMs <= 50 : r.firstOpen.layoutConverged]);
+		checks.push([`${tag}: layout in the worker`, `${r.firstOpen.layoutIterations} iterations in ${(r.firstOpen.layoutMs / 1000).toFixed(1)} s, ${r.firstOpen.layoutConverged ? "converged" : "stopped at its budget"}; longest main-thread task while it ran ${r.firstOpen.longestTaskMs.toFixed(0)} ms (${r.firstOpen.tasksOver50} over 50 ms)${small ? " (≤ 50)" : ""}; opening the view before it (model from the index, first picture in ${r.firstOpen.firstFrameMs.toFixed(0)} ms): longest task ${r.firstOpen.openLongestTaskMs.toFixed(0)} ms`, small ? r.firstOpen.longestTaskMs <= 50 : r.firstOpen.layoutConverged]);
 		checks.push([`${tag}: reopen with cached positions`, `first frame ${r.reopen.firstFrameMs.toFixed(0)} ms${small ? " (≤ 1000)" : ""}, layout ${r.reopen.layoutRan ? "ran" : "not needed"}`, (!small || r.reopen.firstFrameMs <= 1000) && !r.reopen.layoutRan]);
 		checks.push([`${tag}: pan, zoom, hover`, `JS per frame p50 ${r.interaction.renderJsP50.toFixed(1)} / p95 ${r.interaction.renderJsP95.toFixed(1)} ms${small ? " (≤ 8)" : ""} over ${r.interaction.renders} renders (render call wall time p50 ${r.interaction.renderWallP50.toFixed(0)} / p95 ${r.interaction.renderWallP95.toFixed(0)} ms, software rasterization included); ${r.interaction.framesPerSecond.toFixed(1)} frames/s drawn (${r.interaction.rafFps.toFixed(1)} rAF/s); hover → frame ${r.interaction.hoverToFrameMs.toFixed(0)} ms (median of ${r.interaction.hoverHits} of ${r.interaction.hoverTries} pointer moves that hit a node); longest task ${r.interaction.longestTaskMs.toFixed(0)} ms (≤ ${small ? 50 : 200})`, small ? r.interaction.renderJsP95 <= 8 : r.interaction.longestTaskMs <= 200]);
 	}

@@ -240,11 +240,16 @@ export class GraphCanvas {
 
 	/** Copy the model's positions of drawn nodes into the drawing (after a layout step). */
 	updatePositions(model: GraphModel): void {
+		let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
 		for (const n of this.nodes.values()) {
 			const m = model.nodes.get(n.id);
 			if (m) { n.x = m.x; n.y = m.y; }
+			if (n.x < minX) minX = n.x;
+			if (n.x > maxX) maxX = n.x;
+			if (n.y < minY) minY = n.y;
+			if (n.y > maxY) maxY = n.y;
 		}
-		this.reframe();
+		this.frame = frameOf([{ x: minX, y: minY }, { x: maxX, y: maxY }]) ?? this.frame;
 		// A running job keeps the positions it started with (it projected them); the next one takes these.
 		this.invalidate();
 	}
