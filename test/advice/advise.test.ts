@@ -193,4 +193,21 @@ describe("scaling advice: input", () => {
 		expect(a.options[0]?.othersFit).toBe(2);
 		expect(option(a, "keep").othersFit).toBe(1);
 	});
+
+	it("mentions only: no speed comparisons (there is no workload running at once to be fast or slow), and the cheaper option named is one that runs as many mentioned models", () => {
+		const a = advise({ workload: [{ model: "Mixtral-8x22B", source: "mention" }, { model: "Qwen3-30B-A3B", source: "mention" }, { model: "Yi-34B", source: "mention" }] });
+		const text = [...a.recommendation.reasons, ...a.whatWouldChange].join("\n");
+		expect(text).not.toMatch(/0\.0 tok\/s/);
+		expect(text).not.toMatch(/per-user speed matters|If you accept that/);
+		expect(text).not.toMatch(/would hold the workload/);
+		const best = a.options[0];
+		if (!best) throw new Error("no options");
+		const cheaper = /The cheapest option that also runs as many of the mentioned models \((\d+)\) falls short elsewhere: (.+?) \(\$/.exec(text);
+		if (cheaper) {
+			const named = a.options.find((o) => o.label === cheaper[2]);
+			expect(named?.othersFit).toBeGreaterThanOrEqual(Number(cheaper[1]));
+		} else expect(text).toMatch(/No cheaper option that can be bought now runs as many of the mentioned models/);
+		// The rig as it is runs fewer of them, so it is not offered as "also holds it".
+		expect(text).not.toMatch(/also holds it falls short elsewhere: Keep/);
+	});
 });

@@ -147,9 +147,13 @@ function reasonsFor(best: AdviceOption, options: AdviceOption[], keep: AdviceOpt
 	}
 	if (best.kind !== "keep") {
 		if (best.costUsd !== null) {
-			const fitting = options.filter((o) => o.residentFits && o.kind !== "wait" && o.costUsd !== null && o.id !== best.id && o.costUsd < best.costUsd!);
+			// With models running at once, "holds it" is the resident workload; with only mentioned models, it is running
+			// as many of them as the recommendation does (an empty workload is held by anything, even the rig as it is).
+			const holds = (o: AdviceOption) => (resident.length > 0 ? o.residentFits : othersUsable(o) >= othersUsable(best));
+			const what = resident.length > 0 ? "holds the workload" : `runs as many of the mentioned models (${othersUsable(best)})`;
+			const fitting = options.filter((o) => holds(o) && o.kind !== "wait" && o.costUsd !== null && o.id !== best.id && o.costUsd < best.costUsd!);
 			const perGiB = best.costPerUsableGiB !== null ? `, ${usd(best.costPerUsableGiB)} per usable GiB bought` : "";
-			reasons.push(`It costs ${usd(best.costUsd)}${perGiB}.${fitting.length === 0 ? " No cheaper option that can be bought now holds the workload." : ` The cheapest option that also holds it falls short elsewhere: ${fitting.sort((a, b) => (a.costUsd ?? 0) - (b.costUsd ?? 0)).slice(0, 1).map((o) => `${o.label} (${usd(o.costUsd ?? 0)}: ${shortfall(o, budget)})`).join("; ")}.`}`);
+			reasons.push(`It costs ${usd(best.costUsd)}${perGiB}.${fitting.length === 0 ? ` No cheaper option that can be bought now ${what}.` : ` The cheapest option that also ${what} falls short elsewhere: ${fitting.sort((a, b) => (a.costUsd ?? 0) - (b.costUsd ?? 0)).slice(0, 1).map((o) => `${o.label} (${usd(o.costUsd ?? 0)}: ${shortfall(o, budget)})`).join("; ")}.`}`);
 		} else {
 			reasons.push("Its price is unknown: it is ranked without one.");
 		}
@@ -205,7 +209,9 @@ function whatWouldChange(catalog: Catalog, request: AdviceRequest, result: Advic
 
 	// A faster or a cheaper alternative that also holds the workload.
 	const fitting = available.filter((o) => o.residentFits && o.id !== best.id && o.costUsd !== null && interactive(o));
-	if (best.costUsd !== null && best.residentFits) {
+	// Speeds compare models running at once; with only mentioned models there is no such speed to compare.
+	const hasResident = result.workload.some((e) => e.resident);
+	if (best.costUsd !== null && best.residentFits && hasResident) {
 		const faster = cheapestFirst(fitting.filter((o) => o.drawbacks.length <= best.drawbacks.length && o.perUserDecodeTokensPerSecond >= best.perUserDecodeTokensPerSecond * 1.5))[0];
 		if (faster) out.push(`If per-user speed matters more than price: ${faster.label} gives ${tps(faster.perUserDecodeTokensPerSecond)} per user (vs ${tps(best.perUserDecodeTokensPerSecond)}) for ${usd(faster.costUsd ?? 0)}.`);
 		const cheaper = [...fitting].filter((o) => (o.costUsd ?? 0) < (best.costUsd ?? 0)).sort((a, b) => (a.costUsd ?? 0) - (b.costUsd ?? 0))[0];
@@ -235,7 +241,11 @@ function whatWouldChange(catalog: Catalog, request: AdviceRequest, result: Advic
 		.sort((a, b) => Number(b.residentFits) - Number(a.residentFits) || a.drawbacks.length - b.drawbacks.length || (a.availableFrom < b.availableFrom ? -1 : 1))[0];
 	if (wait) {
 		const speed = wait.residentFits ? ` at ${tps(wait.perUserDecodeTokensPerSecond)} per user` : "";
-		out.push(`If you can wait: ${wait.label.replace(/:.*$/, "").replace(/^Wait for /, "")} ${wait.residentFits ? `would hold the workload${speed}` : "would not hold the whole workload either"}${othersUsable(wait) > othersUsable(best) ? " and run more of the mentioned models" : ""}; ${wait.costUsd === null ? "its price is not announced" : `announced at ${usd(wait.costUsd)}`}${wait.drawbacks.length > 0 ? `; it ${wait.drawbacks[0]}` : ""}.`);
+		const mentioned = wait.fits.filter((f) => !f.resident).length;
+		const holds = hasResident
+			? `${wait.residentFits ? `would hold the workload${speed}` : "would not hold the whole workload either"}${othersUsable(wait) > othersUsable(best) ? " and run more of the mentioned models" : ""}`
+			: `would run ${othersUsable(wait)} of the ${mentioned} mentioned models at interactive speed (the recommendation: ${othersUsable(best)})`;
+		out.push(`If you can wait: ${wait.label.replace(/:.*$/, "").replace(/^Wait for /, "")} ${holds}; ${wait.costUsd === null ? "its price is not announced" : `announced at ${usd(wait.costUsd)}`}${wait.drawbacks.length > 0 ? `; it ${wait.drawbacks[0]}` : ""}.`);
 	} else {
 		out.push(`No announced part is expected after ${result.date} in the catalog: waiting buys nothing known.`);
 	}
