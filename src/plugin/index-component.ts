@@ -5,7 +5,7 @@
  */
 import { Component, TFile, debounce, type App, type Plugin } from "obsidian";
 import type { Catalog } from "../estimator/catalog";
-import { PARSED_NOTE_VERSION, VaultIndex, linkFieldsFrom, readCachedNote, type ParsedNote } from "../vault/index";
+import { PARSED_NOTE_VERSION, VaultIndex, cachedNoteFrom, linkFieldsFrom, openShard, sealShard, type ParsedNote } from "../vault/index";
 import type { GpuFitSettings } from "./settings";
 
 /** Work per slice before yielding to the UI (the budget is 50 ms; stay well under). */
@@ -168,9 +168,11 @@ export class IndexComponent extends Component {
 				const text = await this.app.vault.adapter.read(path);
 				if (text.length > MAX_SHARD_CHARS) { this.dirty.add(shard); continue; }
 				const t0 = performance.now();
-				const raw = JSON.parse(text) as unknown;
-				if (isObject(raw) && raw.pluginVersion === this.cacheVersion && isObject(raw.entries)) {
-					for (const [p, e] of Object.entries(raw.entries)) this.rawCache.set(p, e);
+				const opened = openShard(text, this.cacheVersion);
+				if (opened) {
+					for (const [p, e] of opened.entries) this.rawCache.set(p, { entry: e, sealed: opened.sealed });
+					// A shard that fails its seal is checked entry by entry, then written again sealed.
+					if (!opened.sealed) this.dirty.add(shard);
 				} else {
 					this.dirty.add(shard);
 				}
@@ -183,15 +185,16 @@ export class IndexComponent extends Component {
 		return longest;
 	}
 
-	/** Cache entries as read from disk, by path, before validation (see cachedNote). */
-	private rawCache = new Map<string, unknown>();
+	/** Cache entries as read from disk, by path, before validation (see cachedNote), and whether their shard was sealed. */
+	private rawCache = new Map<string, { entry: unknown; sealed: boolean }>();
 
 	/** The cached note of a file when its entry is valid and matches the file's mtime and size. */
 	private cachedNote(file: TFile, stats: IndexStats): CacheEntry | undefined {
-		const raw = this.rawCache.get(file.path);
-		if (raw === undefined) return undefined;
+		const cached = this.rawCache.get(file.path);
+		if (cached === undefined) return undefined;
+		const raw = cached.entry;
 		if (!isObject(raw) || raw.mtime !== file.stat.mtime || raw.size !== file.stat.size) return undefined;
-		const note = readCachedNote(raw.note, file.path);
+		const note = cachedNoteFrom(raw.note, file.path, cached.sealed);
 		if (note === undefined) { stats.cacheRejected++; return undefined; }
 		return { mtime: file.stat.mtime, size: file.stat.size, note };
 	}
@@ -206,7 +209,7 @@ export class IndexComponent extends Component {
 		for (const [shard, entries] of byShard) {
 			try {
 				// Object.fromEntries defines own properties: a "__proto__" path is written as a key like any other.
-				await this.app.vault.adapter.write(this.shardPath(shard), JSON.stringify({ pluginVersion: this.cache.pluginVersion, entries: Object.fromEntries(entries) }));
+				await this.app.vault.adapter.write(this.shardPath(shard), sealShard(this.cache.pluginVersion, Object.fromEntries(entries)));
 			} catch (e) {
 				console.warn("GPU Fit: could not save the index cache", e);
 			}

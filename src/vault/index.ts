@@ -7,6 +7,7 @@ export { DEFAULT_LINK_FIELD_NAMES, DEFAULT_LINK_FIELDS, linkFieldsFrom } from ".
 export { noteKey, noteNodeId } from "./note/note-key";
 export { LIMITS } from "./limits";
 export { readCachedNote } from "./note/cached-note";
+export { cachedNoteFrom, openShard, sealShard } from "./note/cache-shard";
 export { PARSED_NOTE_VERSION } from "./types";
 export type {
 	ConceptKind, ConceptMention, EdgeKind, Graph, GraphChanges, GraphEdge, GraphNode, GpufitBlock, LinkField, MentionList, MentionPlaces,
