@@ -17,7 +17,7 @@ function layer(files, why, folders, noObsidian) {
 }
 
 export default defineConfig([
-	globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "test-artifacts/", "bench/out/", "example-vault/", "**/*.mjs"]),
+	globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "test-artifacts/", "bench/out/", "example-vault/", "**/*.mjs", ".stryker-tmp/", "reports/"]),
 	...obsidianmd.configs.recommended,
 	{
 		files: ["**/*.ts", "**/*.mts"],

@@ -36,14 +36,24 @@ const CLASSES: { name: string; text: string }[] = [
 
 const PLAIN = "---\ntitle: Plain\ntags: [S13_Hardware]\n---\nAn RTX 4090 with Qwen3-8B.\n";
 
-interface CliRow { class: string; "CLI s": number; "CLI peak RSS MB": number; exit: number }
+interface CliRow { class: string; "CLI s": number; "CLI peak RSS MB": number; exit: number; "plain note indexed": boolean; "hostile note diagnosed": boolean | string }
 
-function cliRun(dir: string): { seconds: number; rssMB: number; exit: number } {
+function cliRun(dir: string): { seconds: number; rssMB: number; exit: number; plainIndexed: boolean; hostileDiagnosed: boolean } {
 	const cli = join(root, "dist/cli.js");
 	const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, cli, "graph", dir, "--json"], { encoding: "utf8", maxBuffer: 1 << 30 });
 	const last = r.stderr.trim().split("\n").pop() ?? "";
 	const [seconds, kb] = last.split(" ").map(Number);
-	return { seconds: seconds ?? NaN, rssMB: (kb ?? NaN) / 1024, exit: r.status ?? -1 };
+	// What the user gets: the plain note in the graph, and a diagnostic naming the hostile note (its path).
+	let plainIndexed = false;
+	let hostileDiagnosed = false;
+	try {
+		const out = JSON.parse(r.stdout) as { nodes: { path?: string }[]; diagnostics: { path: string }[] };
+		plainIndexed = out.nodes.some((n) => n.path === "Plain.md");
+		hostileDiagnosed = out.diagnostics.some((d) => d.path === "Hostile.md");
+	} catch {
+		// not JSON: both stay false
+	}
+	return { seconds: seconds ?? NaN, rssMB: (kb ?? NaN) / 1024, exit: r.status ?? -1, plainIndexed, hostileDiagnosed };
 }
 
 async function main(): Promise<void> {
@@ -53,14 +63,14 @@ async function main(): Promise<void> {
 	try {
 		writeFileSync(join(base, "Plain.md"), PLAIN);
 		const plain = cliRun(base);
-		rows.push({ class: "(plain note only)", "CLI s": plain.seconds, "CLI peak RSS MB": +plain.rssMB.toFixed(0), exit: plain.exit });
+		rows.push({ class: "(plain note only)", "CLI s": plain.seconds, "CLI peak RSS MB": +plain.rssMB.toFixed(0), exit: plain.exit, "plain note indexed": plain.plainIndexed, "hostile note diagnosed": "-" });
 		for (const c of CLASSES) {
 			const dir = mkdtempSync(join(tmpdir(), "gpufit-hostile-"));
 			writeFileSync(join(dir, "Plain.md"), PLAIN);
 			writeFileSync(join(dir, "Hostile.md"), c.text);
 			const r = cliRun(dir);
 			rmSync(dir, { recursive: true, force: true });
-			rows.push({ class: c.name, "CLI s": r.seconds, "CLI peak RSS MB": +r.rssMB.toFixed(0), exit: r.exit });
+			rows.push({ class: c.name, "CLI s": r.seconds, "CLI peak RSS MB": +r.rssMB.toFixed(0), exit: r.exit, "plain note indexed": r.plainIndexed, "hostile note diagnosed": r.hostileDiagnosed });
 		}
 	} finally {
 		rmSync(base, { recursive: true, force: true });
@@ -78,7 +88,7 @@ async function main(): Promise<void> {
 			const ms = await within(b.page.evaluate(async ({ text, i }) => {
 				type Core = { core: { index: { index?: { upsert(p: string, t: string): unknown } } } };
 				const core = (window.gpufitHost.plugin as unknown as Core).core;
-				while (core.index.index === undefined) await new Promise((r) => setTimeout(r, 20));
+				while (core.index.index === undefined) await new Promise((r) => window.setTimeout(r, 20));
 				const index = core.index.index;
 				const t0 = performance.now();
 				index.upsert(`Hostile/${i}.md`, text);
@@ -102,6 +112,12 @@ async function main(): Promise<void> {
 	console.table(rows);
 	mkdirSync(join(root, "bench/out"), { recursive: true });
 	writeFileSync(join(root, "bench/out/hostile.json"), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+	// A hostile note may cost only itself: every run must exit 0 with the plain note beside it indexed.
+	const broken = rows.filter((r) => r.exit !== 0 || !r["plain note indexed"]);
+	if (broken.length > 0) {
+		console.log(`FAILED: ${broken.map((r) => r.class).join("; ")} (exit status or the plain note missing)`);
+		process.exitCode = 1;
+	}
 }
 
-void main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
+void main().then(() => process.exit(process.exitCode ?? 0), (e: unknown) => { console.error(e); process.exit(1); });

@@ -70,16 +70,16 @@ describe("a vault with hostile notes", () => {
 			const tick = (t: number): void => {
 				maxGap = Math.max(maxGap, t - last);
 				last = t;
-				if (running) requestAnimationFrame(tick);
+				if (running) window.requestAnimationFrame(tick);
 			};
-			requestAnimationFrame(tick);
+			window.requestAnimationFrame(tick);
 			const t0 = performance.now();
 			await window.gpufitHost.loadPlugin();
 			const loadGap = Math.max(maxGap, performance.now() - last);
 			maxGap = 0;
 			last = performance.now();
 			const core = (window.gpufitHost.plugin as unknown as WithCore).core;
-			while (core.index.stats === undefined) await new Promise((r) => setTimeout(r, 20));
+			while (core.index.stats === undefined) await new Promise((r) => window.setTimeout(r, 20));
 			const ms = performance.now() - t0;
 			running = false;
 			await window.gpufitHost.settle(400);
@@ -141,7 +141,7 @@ describe("a vault with hostile notes", () => {
 			host.unloadPlugin();
 			await host.loadPlugin();
 			const core = (host.plugin as unknown as WithCore).core;
-			while (core.index.stats === undefined) await new Promise((r) => setTimeout(r, 20));
+			while (core.index.stats === undefined) await new Promise((r) => window.setTimeout(r, 20));
 			await host.settle(300);
 			return {
 				cold, warm: core.index.stats, mangled,
@@ -171,13 +171,13 @@ describe("events during the first index pass", () => {
 			const core = (host.plugin as unknown as { core: { index: { stats?: unknown; index?: { parsed(p: string): { title: string } | undefined } } } }).core;
 			// Wait until the pass is reading notes (its progress shows), then rename the last note, far ahead of it.
 			const status = (): string => document.querySelector(".gpufit-status")?.textContent ?? "";
-			while (!/indexing \d/.test(status())) await new Promise((r) => setTimeout(r, 1));
+			while (!/indexing \d/.test(status())) await new Promise((r) => window.setTimeout(r, 1));
 			const progress = status();
 			const late = host.app.vault.getFileByPath("Synthetic/Note 1499.md");
 			if (!late) throw new Error("note missing");
 			await host.app.vault.rename(late, "Synthetic/Renamed late.md");
 			const during = core.index.stats === undefined;
-			while (core.index.stats === undefined) await new Promise((r) => setTimeout(r, 20));
+			while (core.index.stats === undefined) await new Promise((r) => window.setTimeout(r, 20));
 			return {
 				during, progress,
 				renamed: core.index.index?.parsed("Synthetic/Renamed late.md")?.title,
