@@ -217,10 +217,14 @@ function prefill(s: SpeedInput, facts: BackendFacts): { tokensPerSecond: number;
 	// Tokens each routed expert sees in one batch, and the GEMM efficiency that leaves relative to a dense one.
 	let moeFactor = 1;
 	let perExpert = 0;
+	// Builds before the backend's expert-matmul rework ran the routed experts at a further share (data/backends.ts).
+	const oldMoe = s.engine === "llama.cpp" ? facts.moeBeforeBuild : undefined;
+	const build = parseEngineVersion(s.engine, s.engineVersion).build;
+	const oldMoeFactor = oldMoe && build !== undefined && build < oldMoe.build ? oldMoe.expertFactor : 1;
 	if (moe && s.expertParamsPerToken > 0) {
 		perExpert = (ubatch * Math.min(moe.expertsPerToken, moe.experts)) / moe.experts;
 		const half = MOE_TOKENS_HALF_EFFICIENCY;
-		moeFactor = (perExpert / (perExpert + half)) / (ubatch / (ubatch + half));
+		moeFactor = ((perExpert / (perExpert + half)) / (ubatch / (ubatch + half))) * oldMoeFactor;
 	}
 	const denseFlops = 2 * (s.activeParams - s.expertParamsPerToken);
 	const expertFlops = 2 * s.expertParamsPerToken;
@@ -242,7 +246,7 @@ function prefill(s: SpeedInput, facts: BackendFacts): { tokensPerSecond: number;
 	const parts: Explanation[] = [
 		{ label: "prefill linear layers", formula: `${fmtGF(denseFlops)} dense${expertFlops > 0 ? ` + ${fmtGF(expertFlops)} experts` : ""} GFLOP/token ÷ (${path.formula}${gpus > 1 ? ` × ${gpus.toFixed(1)} GPUs` : ""}${power < 1 ? ` × ${power.toFixed(2)} sustained at ${s.gpu.tdpW ?? 0} W` : ""})`, value: (tDense + (expertFlops > 0 ? expertFlops / linearRate : 0)) * 1e6, unit: "µs/token" },
 	];
-	if (moeFactor < 1) parts.push({ label: "MoE expert GEMMs", formula: `${ubatch} tokens × ${moe?.expertsPerToken ?? 0} of ${moe?.experts ?? 0} experts = ${perExpert.toFixed(1)} tokens per expert → ${(moeFactor * 100).toFixed(0)}% of dense GEMM efficiency (M / (M + ${MOE_TOKENS_HALF_EFFICIENCY}))`, value: (tExperts - expertFlops / linearRate) * 1e6, unit: "µs/token extra" });
+	if (moeFactor < 1) parts.push({ label: "MoE expert GEMMs", formula: `${ubatch} tokens × ${moe?.expertsPerToken ?? 0} of ${moe?.experts ?? 0} experts = ${perExpert.toFixed(1)} tokens per expert → ${(moeFactor * 100).toFixed(0)}% of dense GEMM efficiency (M / (M + ${MOE_TOKENS_HALF_EFFICIENCY})${oldMoeFactor < 1 ? ` × ${oldMoeFactor} for ${facts.backend} builds before b${oldMoe?.build ?? 0}` : ""})`, value: (tExperts - expertFlops / linearRate) * 1e6, unit: "µs/token extra" });
 	parts.push({ label: "prefill attention", formula: `${fmtGF(attentionFlops)} GFLOP/token at context ${s.context}`, value: tAttn * 1e6, unit: "µs/token" });
 	parts.push({ label: "prefill memory traffic", formula: `weights once per ${ubatch}-token batch${path.dequantBytesPerToken > 0 ? " + dequantize-to-FP16 pass" : ""} ÷ bandwidth`, value: tMemory * 1e6, unit: "µs/token" });
 	if (tHops > 0) parts.push({ label: "prefill GPU hops", formula: `${s.count - 1} hops per ${ubatch}-token batch`, value: tHops * 1e6, unit: "µs/token" });

@@ -34,13 +34,16 @@ describe("accuracy: vLLM set and round-2 design rows (targets where the physics 
 		expect(s.max).toBeLessThanOrEqual(0.35);
 	});
 
-	it("round-2 design rows: weights ≤ 3%, decode median ≤ 12% / max ≤ 35%, prefill median ≤ 25%", () => {
+	it("round-2 design rows: weights ≤ 3%, decode median ≤ 12% / max ≤ 35%, prefill median ≤ 25% / max ≤ 60%", () => {
 		const c = compareAll(ROUND2_ROWS);
 		expect(groupStats(c, ["weightsGiB", "bitsPerWeight"]).max).toBeLessThanOrEqual(0.03);
 		const decode = groupStats(c, ["decodeTokensPerSecond"]);
 		expect(decode.median).toBeLessThanOrEqual(0.12);
 		expect(decode.max).toBeLessThanOrEqual(0.35);
-		// The prefill maximum is a known miss (README: Strix Halo's first Vulkan MXFP4 build, DGX Spark).
-		expect(groupStats(c, ["prefillTokensPerSecond"]).median).toBeLessThanOrEqual(0.25);
+		// The prefill maximum was a known miss until the AMD Vulkan rows were measured (Strix Halo's Aug 2025 MoE build);
+		// the DGX Spark's MoE prefill (+47 %) is now the largest.
+		const prefill = groupStats(c, ["prefillTokensPerSecond"]);
+		expect(prefill.median).toBeLessThanOrEqual(0.25);
+		expect(prefill.max).toBeLessThanOrEqual(0.6);
 	});
 });

@@ -45,6 +45,11 @@ export interface BackendFacts {
 	 * rate, which binds on GPUs with little ALU per byte of bandwidth.
 	 */
 	decodeAluPerWeight: number;
+	/**
+	 * llama.cpp builds before `build` ran the routed-expert matmuls (MUL_MAT_ID) of MoE prefill at `expertFactor` of
+	 * what current builds reach on this row, on top of the tokens-per-expert penalty. Absent where no step is measured.
+	 */
+	moeBeforeBuild?: { build: number; expertFactor: number };
 	sources: Source[];
 }
 
@@ -119,8 +124,45 @@ export const BACKEND_FACTS: BackendFacts[] = [
 		],
 	},
 	{
+		// AMD RDNA 3 / 3.5 through RADV or AMDVLK with KHR_cooperative_matrix (WMMA on the shader SIMDs; FP16 peak).
 		backend: "vulkan",
-		architectures: ["rdna3", "rdna35", "rdna4", "gcn5", "cdna3", "cdna4", "xe2"],
+		architectures: ["rdna3", "rdna35"],
+		bandwidth: { gddr: 0.8, hbm: 0.7, lpddr: 0.8 },
+		quantizedGemm: 0.27,
+		quantizedOnInt8: false,
+		denseGemm: 0.3,
+		layerLatency: { dense: 220, moe: 0 },
+		decodeAluPerWeight: 8,
+		moeBeforeBuild: { build: 6200, expertFactor: 0.45 },
+		sources: [
+			{ ref: "kyuz0/amd-strix-halo-toolboxes benchmark/results (Radeon 8060S, RADV KHR_coopmat, llama-bench pp512): Llama-2-7B Q4_0 1,337.7 t/s at build 0253fb21f (9187), 2026-05-18 = 13.2 GFLOP/token × 1,337.7 = 17.7 TFLOPS of 59.4 → 0.30 (0.32 once weight streaming and attention are counted)", asOf: "2026-05-18", confidence: "derived", fields: ["quantizedGemm", "quantizedOnInt8"] },
+			{ ref: "ggml-org/llama.cpp PR #18749 'Vulkan: Optimize Matmul parameters for AMD GPUs with Coopmat support' (0cc4m, 2026-01-11), Radeon 8060S after the change: Llama-3.1-8B Q4_0 875.2, Q4_K_S 793.5, Q8_0 742.5 t/s pp512 = 13.1 / 11.9 / 11.1 TFLOPS of 59.4 → 0.22 / 0.20 (÷ K-quant 0.85 = 0.24) / 0.19", asOf: "2026-01-11", confidence: "derived", fields: ["quantizedGemm"] },
+			{ ref: "kyuz0/amd-strix-halo-toolboxes benchmark/results (Radeon 8060S, RADV KHR_coopmat, llama-bench pp512): gpt-oss-20b MXFP4 1,692.5 t/s at b9187 needs ≈0.40 under the MoE tokens-per-expert model. 0.27 is the geometric mean of what the five current-build rows need (0.32, 0.23, 0.25, 0.21, 0.40): every one within ±35 %. No RX 7900 XT/XTX Vulkan coopmat row with a catalog model was found: RDNA 3 discrete cards share the RDNA 3.5 figure", asOf: "2026-05-18", confidence: "derived", fields: ["quantizedGemm"] },
+			{ ref: "kyuz0/amd-strix-halo-toolboxes benchmark/results (Radeon 8060S, RADV KHR_coopmat, llama-bench pp512): gpt-oss-20b MXFP4 (flash attention off) 648.9 t/s at build cd6983d5 (6119, 2025-08-09) and 651.2 at b6182, then 1,002.7 at b6486 (2025-09-17) while Llama-2-7B Q4_0 stayed at 875.7 → 868.7: a MoE-only step, llama.cpp PR #15427 (MUL_MAT_ID subgroup optimisation for coopmat devices, merged before PR #15524 of 2025-08-23 extended it). The b6119 row needs the expert matmuls at 0.45 of the current figure; cut placed at b6200 (between b6182, measured slow, and ~b6260 of 2025-08-23)", asOf: "2025-09-17", confidence: "derived", fields: ["moeBeforeBuild"] },
+			{ ref: "no F16/BF16 weight row measured on Vulkan AMD with a catalog model: dense 16-bit GEMM (and attention) keep the earlier 0.3", asOf: "2026-06", confidence: "memory", fields: ["denseGemm"] },
+			{ ref: "RADV decode ~0.8 of bandwidth (Strix Halo gpt-oss-20b tg128 45.0 t/s at b6096 within 11 %); per-layer latency as the 2024 figure; integer-dot matvec as on CUDA", asOf: "2025-10", confidence: "memory", fields: ["bandwidth", "layerLatency", "decodeAluPerWeight"] },
+		],
+	},
+	{
+		// AMD RDNA 4 with KHR_cooperative_matrix: the doubled per-CU WMMA rate is reached at a higher share than RDNA 3.
+		backend: "vulkan",
+		architectures: ["rdna4"],
+		bandwidth: { gddr: 0.8, hbm: 0.7, lpddr: 0.8 },
+		quantizedGemm: 0.45,
+		quantizedOnInt8: false,
+		denseGemm: 0.45,
+		layerLatency: { dense: 220, moe: 0 },
+		decodeAluPerWeight: 8,
+		moeBeforeBuild: { build: 6200, expertFactor: 0.45 },
+		sources: [
+			{ ref: "maeddesg/vulkanforge wiki 'Benchmarks' (2026-06-10): RX 9070 XT, RADV Mesa 26.1.2, llama.cpp Vulkan KHR_coopmat b9174, prefill of 512 tokens: Llama-3.1-8B Q4_K_M 4,802 t/s = 15.0 GFLOP/token → 72 TFLOPS of 194.7 = 0.37; ÷ K-quant 0.85 = 0.44; Mistral-7B-v0.3 Q4_K_M 4,826 t/s → 0.44 likewise; 0.45 once weight streaming and attention are counted. One source, on one card (not the held-out row, which ran with 'matrix cores: none')", asOf: "2026-06-10", confidence: "derived", fields: ["quantizedGemm", "quantizedOnInt8"] },
+			{ ref: "Vulkan's quantized matmul dequantizes blocks to FP16 in shared memory and runs the same coopmat FP16 tiles, so 16-bit weights reach at least the quantized figure; not measured", asOf: "2026-06", confidence: "derived", fields: ["denseGemm"] },
+			{ ref: "MoE build step and decode figures as for RDNA 3 / 3.5 (same shaders; not measured on RDNA 4)", asOf: "2026-06", confidence: "memory", fields: ["moeBeforeBuild", "bandwidth", "layerLatency", "decodeAluPerWeight"] },
+		],
+	},
+	{
+		backend: "vulkan",
+		architectures: ["gcn5", "cdna3", "cdna4", "xe2"],
 		bandwidth: { gddr: 0.8, hbm: 0.7, lpddr: 0.8 },
 		quantizedGemm: 0.3,
 		quantizedOnInt8: false,
@@ -128,7 +170,7 @@ export const BACKEND_FACTS: BackendFacts[] = [
 		layerLatency: { dense: 220, moe: 0 },
 		decodeAluPerWeight: 8,
 		sources: [
-			{ ref: "RADV / Intel Mesa drivers with KHR_cooperative_matrix: prefill ~0.3 of the FP16 matrix peak, decode ~0.8 of bandwidth; builds without coopmat ('matrix cores: none') are slower", asOf: "2025-10", confidence: "memory", fields: ["quantizedGemm", "denseGemm", "bandwidth", "layerLatency", "quantizedOnInt8", "decodeAluPerWeight"] },
+			{ ref: "RADV / Intel Mesa drivers with KHR_coopmat: prefill ~0.3 of the FP16 matrix peak, decode ~0.8 of bandwidth; builds without coopmat ('matrix cores: none') are slower", asOf: "2025-10", confidence: "memory", fields: ["quantizedGemm", "denseGemm", "bandwidth", "layerLatency", "quantizedOnInt8", "decodeAluPerWeight"], note: "no public Vulkan prefill row for Vega/CDNA or Intel Xe2 with a catalog model yet: the earlier guess is kept" },
 		],
 	},
 	{
