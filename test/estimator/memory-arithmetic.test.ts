@@ -167,14 +167,24 @@ describe("GGUF upgrades count in every tensor group they name", () => {
 		expect(w.activePerToken).toBe(base.activePerToken);
 	});
 
-	it("per token, a decode reads the dense weights, the selected experts' share, the head and one embedding row", () => {
-		const m = model("qwen3-30b-a3b");
+	it("an experts-only format on a dense model quantizes every linear layer (there are no experts to single out)", () => {
+		const m = model("llama-3.1-8b");
+		const w = weightBytes(m, format("mxfp4"));
 		const p = countParams(m);
-		const w = weightBytes(m, format("bf16"));
+		expect(w.expertsOnly).toBe(false);
+		const linear = p.attention.q + p.attention.k + p.attention.v + p.attention.o + p.mlpDense.gate + p.mlpDense.up + p.mlpDense.down;
+		expect(w.dense).toBeCloseTo((linear * format("mxfp4").bitsPerWeight) / 8, 0);
+	});
+
+	it.each(["qwen3-30b-a3b", "gpt-oss-120b"])("%s: per token, a decode reads the dense weights, the selected experts' share (biases included), the head and one embedding row", (name) => {
+		const m = model(name);
+		const p = countParams(m);
+		const w = weightBytes(m, format(name === "gpt-oss-120b" ? "mxfp4" : "bf16"));
+		const embBits = w.expertsOnly ? w.otherBits : format("bf16").embeddingBits;
 		const expertParams = p.experts.gate + p.experts.up + p.experts.down;
 		const share = p.expertParamsPerToken / (expertParams + p.expertBias);
 		const head = m.tiedEmbeddings ? w.embedding : w.head;
-		expect(w.activePerToken).toBeCloseTo(w.dense + w.experts * share + head + w.small + m.hidden * 2, 0);
+		expect(w.activePerToken).toBeCloseTo(w.dense + w.experts * share + head + w.small + (m.hidden * embBits) / 8, 0);
 	});
 });
 
@@ -193,6 +203,18 @@ describe("published checkpoint sizes", () => {
 			expect(w[key]).toBeCloseTo(computed[key] * k, 6);
 		}
 		expect(w.embedding + w.head + w.dense + w.experts + w.small + w.extra).toBeCloseTo(published, 0);
+	});
+
+	it("scale a MoE row's experts and extra parameters too", () => {
+		const q = model("qwen3-30b-a3b");
+		const own = format(q.nativeDtype);
+		const p = countParams(q);
+		const wb = weightBytes(q, own, { ...p, extra: 5_000_000, total: p.total + 5_000_000 });
+		const sized: Model = { ...q, checkpointBytes: Math.round(wb.total * 1.05) };
+		const w = withCheckpointBytes(wb, sized, own);
+		const k = (sized.checkpointBytes ?? 0) / wb.total;
+		expect(w.experts).toBeCloseTo(wb.experts * k, 0);
+		expect(w.extra).toBeCloseTo(wb.extra * k, 3);
 	});
 
 	it("leave other formats, models without a size, and empty rows alone", () => {

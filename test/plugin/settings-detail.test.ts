@@ -30,6 +30,8 @@ describe("the shape of a data.json", () => {
 	it("version says only whether a file is newer: a whole number of 1–4 digits, as a number or text", () => {
 		expect(shapeOf({ version: 3 })).toBe("newer");
 		expect(shapeOf({ version: " 3 " })).toBe("newer");
+		expect(shapeOf({ version: "22" })).toBe("newer");
+		expect(shapeOf({ version: "4444" })).toBe("newer");
 		expect(shapeOf({ version: "3x", gpu: "H100" })).toBe("v0");
 		expect(shapeOf({ version: "x3", gpu: "H100" })).toBe("v0");
 		expect(shapeOf({ version: "33333", gpu: "H100" })).toBe("v0");
@@ -45,6 +47,7 @@ describe("old shapes at today's paths", () => {
 	it("v0: allowQuantized false / true / absent, tag, gpuCount before count, defaultContext before context", () => {
 		expect(readSettings({ gpu: "H100", allowQuantized: false }).settings.precision).toBe("unquantized");
 		expect(readSettings({ gpu: "H100", allowQuantized: true }).settings.precision).toBe("allow-4bit");
+		expect(readSettings({ gpu: "H100", allowQuantized: true }).problems).toEqual([]);
 		expect(readSettings({ gpu: "H100" }).settings.precision).toBe(DEFAULT_SETTINGS.precision);
 		const s = readSettings({ gpu: " H100 ", gpuCount: 4, count: 2, defaultContext: 4096, context: 2048, engine: "llama.cpp", tag: "#S13_Hardware" }).settings;
 		expect([s.rig.gpu, s.rig.count, s.rig.context, s.rig.engine, s.indexTag]).toEqual(["H100", 4, 4096, "llama.cpp", "S13_Hardware"]);
@@ -55,6 +58,7 @@ describe("old shapes at today's paths", () => {
 		expect(readSettings({ quantization: "none" }).settings.precision).toBe("unquantized");
 		expect(readSettings({ quantization: "fp8" }).settings.precision).toBe("allow-fp8");
 		expect(readSettings({ quantization: "int4" }).settings.precision).toBe("allow-4bit");
+		for (const q of ["none", "fp8", "int4"]) expect(readSettings({ quantization: q }).problems).toEqual([]);
 		const bad = readSettings({ quantization: "int3", seriesTag: "S13" });
 		expect(bad.settings.indexTag).toBe("S13");
 		expect(bad.problems.map((p) => [p.path, p.label])).toEqual([["precision", "Precision policy"]]);
@@ -97,7 +101,7 @@ describe("the problem each bad value reports", () => {
 		expect(readSettings({ feedbackFields: "" }).settings.feedbackFields).toEqual(["FeedbackLoop", "SignalAmplification"]);
 		expect(readSettings({ feedbackFields: Array.from({ length: 200 }, (_, i) => `F${i}`) }).settings.feedbackFields).toHaveLength(200);
 		expect(readSettings({ feedbackFields: ["x".repeat(200)] }).problems).toEqual([]);
-		for (const bad of [Array.from({ length: 201 }, (_, i) => `F${i}`), ["x".repeat(201)], ["A", 3], 7]) {
+		for (const bad of [Array.from({ length: 201 }, (_, i) => `F${i}`), ["x".repeat(201)], ["A", 3], ["A", ["B"]], 7]) {
 			expect(messages({ feedbackFields: bad })[0]).toMatch(/^feedbackFields\|Feedback fields\|Feedback fields must be field names \(got .*\)\. Using FeedbackLoop, SignalAmplification until you change it\.$/);
 		}
 	});
@@ -110,6 +114,8 @@ describe("what is written back", () => {
 		expect(out.precision).toBe("bogus");
 		expect((out.rig as Record<string, unknown>).count).toBe("many");
 		expect(out.indexTag).toBe("");
+		// A top-level problem goes back at the top level only.
+		expect(Object.keys(out.rig as object).sort()).toEqual(["context", "count", "engine", "gpu", "kvDtype", "split"]);
 		const whole = readSettings("x");
 		expect(Object.keys(settingsData(whole.settings, whole))).not.toContain("");
 	});
