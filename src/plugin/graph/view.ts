@@ -1,5 +1,5 @@
 /**
- * The hardware graph view (an ItemView): Obsidian's side of it. The graph code (sigma, graphology, the layout
+ * The hardware graph view (an ItemView): Obsidian's side of it. The graph code (the canvas renderer, the layout
  * worker, the controller) is loaded on first open through a dynamic import, so plugin start-up never pays for it.
  */
 import { ItemView, type ViewStateResult, type WorkspaceLeaf, type Plugin } from "obsidian";

@@ -541,7 +541,7 @@ export class GraphApp {
 		this.renderToolbar();
 	}
 
-	/** The stage shrinks while the panel is open; sigma must learn its new size. */
+	/** The stage shrinks while the panel is open; the canvas must learn its new size. */
 	private setPanelRoom(open: boolean): void {
 		if (this.body.classList.contains("has-panel") === open) return;
 		this.body.classList.toggle("has-panel", open);

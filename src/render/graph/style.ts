@@ -64,8 +64,8 @@ export function nodeSize(kind: NodeKind, degree: number): number {
 }
 
 /**
- * Importance for labels: sigma draws the labels of the largest nodes of each screen cell first and skips the rest,
- * so labels never pile up; `labelPriority` biases that towards series and concepts over plain notes.
+ * Importance for labels: the renderer places the labels of the most important nodes first and skips any that would
+ * overlap one already placed, so labels never pile up; `labelPriority` biases that towards series and concepts over plain notes.
  */
 export function labelPriority(kind: NodeKind, degree: number): number {
 	const boost = kind === "series" ? 3 : kind === "note" || kind === "tag" || kind === "missing-note" ? 1 : 1.5;
