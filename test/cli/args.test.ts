@@ -35,6 +35,7 @@ describe("gpufit's argument parser", () => {
 		expect(parse("-", "-5", "-0.5").positional).toEqual(["-", "-5", "-0.5"]);
 		expect(error("-j")).toBe("unknown option -j; options start with --");
 		expect(error("-json")).toBe("unknown option -json; options start with --");
+		expect(error("-x-5")).toBe("unknown option -x-5; options start with --");
 	});
 
 	it("--flag=value and --flag value; booleans take none", () => {
@@ -50,6 +51,8 @@ describe("gpufit's argument parser", () => {
 		expect(error("--date")).toBe("--date needs a value");
 		expect(error("--date", "--json")).toBe("--date needs a value");
 		expect(error("--context")).toBe("--context needs a value");
+		// Named by the field's own name, whatever spelling was typed.
+		expect(error("--ctx")).toBe("--context needs a value");
 		expect(flagValues(parse("--date=--json"), "date")).toEqual(["--json"]);
 		expect(flagValues(parse("--date", "-5"), "date")).toEqual(["-5"]);
 	});
