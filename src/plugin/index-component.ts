@@ -206,7 +206,13 @@ export class IndexComponent extends Component {
 		this.dirty = new Set();
 		const byShard = new Map<number, [string, CacheEntry][]>(dirty.map((d) => [d, []]));
 		for (const [path, entry] of this.cache.entries) byShard.get(shardOf(path))?.push([path, entry]);
+		let sliceStart = performance.now();
 		for (const [shard, entries] of byShard) {
+			// Serializing and sealing 128 shards in one go would block the page on a large vault: yield between slices.
+			if (performance.now() - sliceStart >= SLICE_MS) {
+				await yieldToUi();
+				sliceStart = performance.now();
+			}
 			try {
 				// Object.fromEntries defines own properties: a "__proto__" path is written as a key like any other.
 				await this.app.vault.adapter.write(this.shardPath(shard), sealShard(this.cache.pluginVersion, Object.fromEntries(entries)));
