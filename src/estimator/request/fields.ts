@@ -11,7 +11,7 @@ import { ENGINE_IDS, KV_DTYPES, SPLIT_MODES, type EngineId, type KvDtype, type S
 import { COLUMN_ALIASES, SHOW_KEYWORDS, type ShowKeyword } from "./columns";
 import { LIMITS } from "./limits";
 import { keyOf } from "./suggest";
-import { formatCount, sentence } from "./text";
+import { describeValue, formatCount, sentence } from "./text";
 import {
 	parseChoice, parseChoiceList, parseFraction, parseNameList, parseWholeNumber, problem, type Parsed,
 } from "./values";
@@ -81,7 +81,7 @@ function parseChoiceOrBuild(raw: unknown): Parsed<string> {
 	const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
 	if (text !== undefined && /^(vllm-)?v[01]$/.test(text)) return { ok: true, value: text.replace(/^vllm-/, "") };
 	if (text !== undefined && /^b?\d{3,6}$/.test(text)) return { ok: true, value: text.startsWith("b") ? text : `b${text}` };
-	return problem(`must be v0 or v1 (vLLM) or a llama.cpp build such as b2834 (got ${JSON.stringify(raw)})`);
+	return problem(`must be v0 or v1 (vLLM) or a llama.cpp build such as b2834 (got ${describeValue(raw)})`);
 }
 
 export const FIELDS: readonly AnyField[] = [
