@@ -64,13 +64,13 @@ export interface PaintInput {
 const STEP_UNITS = 5000;
 const COST = { hairline: 1, thick: 16, arrow: 5, node: 5, square: 2, label: 40 };
 /** A group with more edges than this is drawn with hairlines (≤ 1 px), whatever its style's width. */
-export const THICK_EDGE_LIMIT = 1500;
+const THICK_EDGE_LIMIT = 1500;
 /** Arrow heads only where a group has at most this many edges on screen. */
 const ARROW_LIMIT = 3000;
 export const LABEL_SIZE = 12;
 const LABEL_CELL = 100;
 /** Labels only for nodes drawn at least this large (emphasized nodes always). */
-export const LABEL_MIN_RADIUS = 7;
+const LABEL_MIN_RADIUS = 7;
 const MAX_LABELS = 400;
 /**
  * Filled shapes (and thick strokes, which are filled outlines) go to the rasterizer in paths of at most this many:
